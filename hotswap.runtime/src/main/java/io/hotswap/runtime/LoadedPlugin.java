@@ -1,0 +1,176 @@
+package io.hotswap.runtime;
+
+import io.hotswap.api.Plugin;
+import io.hotswap.runtime.jar.PluginJar;
+import io.hotswap.runtime.layer.DefinedLayer;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+
+/**
+ * One loaded version of a plugin: its layer, its {@link Plugin} object and its lifecycle. Shared
+ * by every generation it is carried into. It owns every transition of its {@link PluginState}.
+ *
+ * <p>After {@link #free} it holds nothing of its layer, so a generation object that the host kept
+ * by mistake cannot pin an old version in memory.
+ */
+final class LoadedPlugin {
+
+    /** What is dropped on free; one field so that dropping it is one write. */
+    private record Live(DefinedLayer layer, Plugin plugin) {
+    }
+
+    private final String name;
+    private final String sha256;
+    private final Optional<String> descriptorVersion;
+    private final Path file;
+    private final Instant loadedAt;
+    private final long generation;
+    private final List<String> requires;
+    private final String loaderName;
+    private final AtomicReference<PluginState> state = new AtomicReference<>(PluginState.DEFINED);
+    // Generations that hold this version and have not been drained yet; 0 once no one can call it.
+    private final AtomicInteger holders = new AtomicInteger();
+    private volatile Live live;
+    private volatile Object export;
+    private volatile boolean reloadable = true;
+
+    LoadedPlugin(PluginJar jar, long generation, List<String> requires, DefinedLayer layer, Plugin plugin) {
+        this.name = jar.name();
+        this.sha256 = jar.sha256();
+        this.descriptorVersion = jar.descriptorVersion();
+        this.file = jar.file();
+        this.loadedAt = Instant.now();
+        this.generation = generation;
+        this.requires = List.copyOf(requires);
+        this.loaderName = layer.loader().getName();
+        this.live = new Live(layer, plugin);
+    }
+
+    String name() {
+        return name;
+    }
+
+    String sha256() {
+        return sha256;
+    }
+
+    List<String> requires() {
+        return requires;
+    }
+
+    boolean reloadable() {
+        return reloadable;
+    }
+
+    Object export() {
+        return export;
+    }
+
+    PluginState state() {
+        return state.get();
+    }
+
+    PluginInfo info() {
+        return new PluginInfo(name, descriptorVersion, sha256, file, loadedAt, generation, reloadable, requires);
+    }
+
+    /** The plugin object; fails with a clear message once freed. */
+    Plugin plugin() {
+        Live l = live;
+        if (l == null) {
+            throw new IllegalStateException("plugin " + name + " (" + info().version() + ") was freed");
+        }
+        return l.plugin();
+    }
+
+    Optional<DefinedLayer> layer() {
+        Live l = live;
+        return l == null ? Optional.empty() : Optional.of(l.layer());
+    }
+
+    /**
+     * Runs one hook with the plugin's loader as the thread's context class loader, so that what
+     * the plugin starts from a hook is attributed to it.
+     */
+    <T> T hook(Callable<T> hook) throws Exception {
+        moveTo(PluginState.DEFINED, PluginState.LOADING);
+        Thread thread = Thread.currentThread();
+        ClassLoader saved = thread.getContextClassLoader();
+        thread.setContextClassLoader(live.layer().loader());
+        try {
+            return hook.call();
+        } finally {
+            thread.setContextClassLoader(saved);
+        }
+    }
+
+    void recordReloadable(boolean answer) {
+        this.reloadable = answer;
+    }
+
+    void recordExport(Object exported) {
+        this.export = exported;
+    }
+
+    boolean ranHooks() {
+        return state.get() != PluginState.DEFINED;
+    }
+
+    /** The generation holding it became current. */
+    void hold() {
+        holders.incrementAndGet();
+        moveTo(PluginState.LOADING, PluginState.LIVE);
+    }
+
+    /** A generation holding it was drained; true when it was the last. */
+    boolean release() {
+        return holders.decrementAndGet() == 0;
+    }
+
+    /**
+     * Calls {@code onFree} (only if a hook ran) exactly once, then drops the layer and the plugin
+     * object. Returns the layer that was dropped, for the leak watch, or empty if already freed.
+     */
+    Optional<DefinedLayer> free(Logger log) {
+        PluginState was = state.getAndSet(PluginState.FREED);
+        if (was == PluginState.FREED) {
+            return Optional.empty();
+        }
+        Live l = live;
+        if (was != PluginState.DEFINED) {
+            Thread thread = Thread.currentThread();
+            ClassLoader saved = thread.getContextClassLoader();
+            thread.setContextClassLoader(l.layer().loader());
+            try {
+                l.plugin().onFree();
+            } catch (Throwable t) {
+                log.warn("Plugin {} ({}): onFree() threw; freeing it anyway", name, info().version(), t);
+            } finally {
+                thread.setContextClassLoader(saved);
+            }
+        }
+        live = null;
+        export = null;
+        l.layer().close();
+        return Optional.of(l.layer());
+    }
+
+    String loaderName() {
+        return loaderName;
+    }
+
+    private void moveTo(PluginState from, PluginState to) {
+        state.compareAndSet(from, to);
+    }
+
+    @Override
+    public String toString() {
+        return name + " (" + info().version() + ", " + state.get() + ")";
+    }
+}

@@ -1,0 +1,271 @@
+package io.hotswap.runtime;
+
+import io.hotswap.api.Plugin;
+import io.hotswap.runtime.jar.JarReadException;
+import io.hotswap.runtime.jar.PluginJar;
+import io.hotswap.runtime.jar.PluginJarReader;
+import io.hotswap.runtime.layer.DefinedLayer;
+import io.hotswap.runtime.layer.PluginLayers;
+import java.io.IOException;
+import java.lang.module.FindException;
+import java.lang.module.ResolutionException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.ServiceLoader;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+
+/**
+ * Builds the next generation beside the current one: this is where a reload happens.
+ *
+ * <p>A one-shot, mutable worker used under the swapper's reload lock; only its immutable result,
+ * a {@link Generation} with its {@link ReloadDetails}, is published. On any failure it frees the
+ * new plugins whose hooks ran and throws a {@link ReloadException}; the current generation is
+ * never touched.
+ */
+final class Reloader {
+
+    /** A finished, not yet current, generation. */
+    record Built(Generation generation, ReloadDetails details, List<LoadedPlugin> fresh) {
+    }
+
+    private static final String PLUGIN_SERVICE = Plugin.class.getName();
+
+    private final SwapperConfig config;
+    private final Retirement retirement;
+    private final Path pluginDir;
+    private final Generation previous;
+    private final long number;
+    private final Logger log;
+    private final long started = System.nanoTime();
+    private final List<LoadedPlugin> fresh = new ArrayList<>();
+
+    Reloader(SwapperConfig config, Retirement retirement, Path pluginDir, Generation previous) {
+        this.config = config;
+        this.retirement = retirement;
+        this.pluginDir = pluginDir;
+        this.previous = previous;
+        this.number = previous.number() + 1;
+        this.log = config.log();
+    }
+
+    Built build(Object data) {
+        try {
+            Map<String, PluginJar> jars = readDirectory();
+            List<PluginJar> order = DependencyOrder.sort(jars, config.hostLayer());
+            Map<String, LoadedPlugin> next = new LinkedHashMap<>();
+            Map<String, PluginOutcome> outcomes = new LinkedHashMap<>();
+            for (PluginJar jar : order) {
+                List<LoadedPlugin> deps = DependencyOrder.pluginRequires(jar, jars.keySet()).stream()
+                        .map(next::get).toList();
+                PluginOutcome outcome = place(jar, deps, data, next);
+                outcomes.put(jar.name(), outcome);
+            }
+            for (LoadedPlugin old : previous.loaded()) {
+                if (!next.containsKey(old.name())) {
+                    outcomes.put(old.name(), PluginOutcome.REMOVED);
+                }
+            }
+            Generation generation = new Generation(number, List.copyOf(next.values()), vault(), log);
+            for (LoadedPlugin p : fresh) {
+                hook(p, ReloadStep.ON_INIT, () -> {
+                    p.plugin().onInit(generation.vault());
+                    return null;
+                });
+            }
+            veto(generation);
+            Duration took = Duration.ofNanos(System.nanoTime() - started);
+            return new Built(generation, new ReloadDetails(number, outcomes, took), List.copyOf(fresh));
+        } catch (ReloadException e) {
+            discardFresh();
+            throw e;
+        } catch (RuntimeException | Error e) {
+            discardFresh();
+            throw new SwapException(null, ReloadStep.SWAP, "unexpected failure while building generation " + number, e);
+        }
+    }
+
+    /** Carries the running version over, or loads a new layer; answers what it did. */
+    private PluginOutcome place(PluginJar jar, List<LoadedPlugin> deps, Object data, Map<String, LoadedPlugin> next) {
+        Optional<LoadedPlugin> running = previous.loaded(jar.name());
+        if (running.isPresent()) {
+            LoadedPlugin old = running.get();
+            boolean sameJar = old.sha256().equals(jar.sha256());
+            boolean depsCarried = deps.stream().allMatch(d -> previous.loaded(d.name()).orElse(null) == d);
+            if (!old.reloadable()) {
+                next.put(jar.name(), old);
+                return sameJar ? PluginOutcome.UNCHANGED : PluginOutcome.NOT_RELOADABLE;
+            }
+            if (sameJar && depsCarried && old.requires().equals(names(deps))) {
+                next.put(jar.name(), old);
+                return PluginOutcome.UNCHANGED;
+            }
+            next.put(jar.name(), load(jar, deps, data));
+            return sameJar ? PluginOutcome.RELINKED : PluginOutcome.OK;
+        }
+        next.put(jar.name(), load(jar, deps, data));
+        return PluginOutcome.OK;
+    }
+
+    private LoadedPlugin load(PluginJar jar, List<LoadedPlugin> deps, Object data) {
+        String name = jar.name();
+        List<ModuleLayer> parents = new ArrayList<>();
+        for (LoadedPlugin d : deps) {
+            parents.add(d.layer().orElseThrow().layer());
+        }
+        parents.add(config.hostLayer());
+        DefinedLayer layer;
+        try {
+            layer = PluginLayers.define(jar, number, parents);
+        } catch (FindException | ResolutionException | LayerInstantiationException | SecurityException e) {
+            throw new ResolveException(name, ReloadStep.DEFINE_LAYER, e.getMessage(), e);
+        }
+        Plugin plugin = instantiate(jar, layer);
+        LoadedPlugin p = new LoadedPlugin(jar, number, names(deps), layer, plugin);
+        fresh.add(p);
+        boolean reloadable = hook(p, ReloadStep.RELOADABLE, plugin::reloadable);
+        if (!reloadable) {
+            for (LoadedPlugin d : deps) {
+                if (d.reloadable()) {
+                    throw new HookException(name, ReloadStep.RELOADABLE, "Plugin " + name
+                            + " is not reloadable but requires " + d.name() + ", which is", null);
+                }
+            }
+        }
+        p.recordReloadable(reloadable);
+        p.recordExport(hook(p, ReloadStep.EXPORT, plugin::export));
+        hook(p, ReloadStep.IMPORTS, () -> {
+            plugin.imports(new PluginImports(name, deps));
+            return null;
+        });
+        hook(p, ReloadStep.ON_LOAD, () -> {
+            plugin.onLoad(data);
+            return null;
+        });
+        log.info("Plugin {} ({}): loaded into generation {} from {}", name, p.info().version(), number, jar.file());
+        return p;
+    }
+
+    private Plugin instantiate(PluginJar jar, DefinedLayer layer) {
+        String name = jar.name();
+        Set<String> declared = jar.providers(PLUGIN_SERVICE);
+        if (declared.size() != 1) {
+            throw new ResolveException(name, ReloadStep.DESCRIBE, "Plugin " + name + " must provide "
+                    + PLUGIN_SERVICE + " with exactly one implementation, it provides " + declared.size()
+                    + (declared.isEmpty() ? "" : " " + new java.util.TreeSet<>(declared)));
+        }
+        // The loader also walks parent layers; only the provider of this very layer counts.
+        List<ServiceLoader.Provider<Plugin>> own;
+        try {
+            own = ServiceLoader.load(layer.layer(), Plugin.class).stream()
+                    .filter(p -> p.type().getModule().getLayer() == layer.layer())
+                    .toList();
+        } catch (java.util.ServiceConfigurationError e) {
+            throw new ResolveException(name, ReloadStep.INSTANTIATE, e.getMessage(), e);
+        }
+        if (own.size() != 1) {
+            throw new ResolveException(name, ReloadStep.INSTANTIATE, "found " + own.size() + " providers of "
+                    + PLUGIN_SERVICE + " in the plugin's layer");
+        }
+        try {
+            return own.get(0).get();
+        } catch (Throwable t) {
+            throw new ResolveException(name, ReloadStep.INSTANTIATE, "its provider could not be instantiated", t);
+        }
+    }
+
+    private <T> T hook(LoadedPlugin p, ReloadStep step, java.util.concurrent.Callable<T> call) {
+        try {
+            return p.hook(call);
+        } catch (ReloadException e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new HookException(p.name(), step, null, t);
+        }
+    }
+
+    private Map<String, PluginJar> readDirectory() {
+        List<Path> files = new ArrayList<>();
+        try (DirectoryStream<Path> dir = Files.newDirectoryStream(pluginDir, "*.jar")) {
+            dir.forEach(files::add);
+        } catch (IOException e) {
+            throw new ResolveException(null, ReloadStep.READ_JAR, "cannot list plugin directory " + pluginDir, e);
+        }
+        Collections.sort(files);
+        Map<String, PluginJar> jars = new TreeMap<>();
+        for (Path file : files) {
+            PluginJar jar;
+            try {
+                jar = PluginJarReader.read(file);
+            } catch (JarReadException e) {
+                throw new ResolveException(file.getFileName().toString(), ReloadStep.READ_JAR, e.getMessage(), e.getCause());
+            }
+            if (!config.whitelist().isEmpty() && !config.whitelist().contains(jar.name())) {
+                log.debug("Plugin {}: not in the whitelist, {} ignored", jar.name(), file);
+                continue;
+            }
+            PluginJar other = jars.putIfAbsent(jar.name(), jar);
+            if (other != null) {
+                throw new ResolveException(jar.name(), ReloadStep.DESCRIBE, "Plugin " + jar.name()
+                        + " is in two jars: " + other.file() + " and " + file);
+            }
+        }
+        return jars;
+    }
+
+    private GenerationVault vault() {
+        Supplier<?> factory = config.extensionFactory();
+        if (factory == null) {
+            return new GenerationVault(Optional.empty());
+        }
+        Object extension;
+        try {
+            extension = factory.get();
+        } catch (Throwable t) {
+            throw new SwapException(null, ReloadStep.VAULT, "the host's extension factory threw", t);
+        }
+        if (extension == null) {
+            throw new SwapException(null, ReloadStep.VAULT, "the host's extension factory returned null", null);
+        }
+        return new GenerationVault(Optional.of(extension));
+    }
+
+    private void veto(Generation generation) {
+        ReloadCallback callback = config.reloadCallback();
+        if (callback == null) {
+            return;
+        }
+        boolean accepted;
+        try {
+            accepted = callback.accept(generation, previous);
+        } catch (Throwable t) {
+            throw new SwapException(null, ReloadStep.CALLBACK, "the host's reload callback threw", t);
+        }
+        if (!accepted) {
+            throw new SwapException(null, ReloadStep.CALLBACK, "the host's reload callback vetoed generation " + number, null);
+        }
+    }
+
+    /** Frees, newest first, the plugins this attempt loaded; none of them ever became current. */
+    private void discardFresh() {
+        for (int i = fresh.size() - 1; i >= 0; i--) {
+            LoadedPlugin p = fresh.get(i);
+            retirement.discard(p);
+        }
+        fresh.clear();
+    }
+
+    private static List<String> names(List<LoadedPlugin> plugins) {
+        return plugins.stream().map(LoadedPlugin::name).toList();
+    }
+}

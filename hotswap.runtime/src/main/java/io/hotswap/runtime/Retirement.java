@@ -1,0 +1,103 @@
+package io.hotswap.runtime;
+
+import io.hotswap.runtime.layer.DefinedLayer;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+
+/**
+ * Frees replaced generations: a retired generation's plugins that no newer generation carries get
+ * {@code onFree} once its calls have returned and the free delay has passed, newest dependency
+ * first. Freeing runs on one daemon thread of its own, never on a caller's or a reload's thread.
+ */
+final class Retirement implements AutoCloseable {
+
+    private final SwapperConfig config;
+    private final Logger log;
+    private final LeakWatch leakWatch;
+    private final ScheduledExecutorService executor;
+    private final Set<Generation> retired = ConcurrentHashMap.newKeySet();
+
+    Retirement(SwapperConfig config, LeakWatch leakWatch) {
+        this.config = config;
+        this.log = config.log();
+        this.leakWatch = leakWatch;
+        this.executor = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "hotswap-free-" + config.name());
+            t.setDaemon(true);
+            return t;
+        });
+        long every = config.leakCheckInterval().toMillis();
+        executor.scheduleWithFixedDelay(this::sweepQuietly, every, every, TimeUnit.MILLISECONDS);
+    }
+
+    /** The generation was replaced: free it once drained and due. Never blocks. */
+    void retire(Generation generation) {
+        if (generation.isEmpty()) {
+            return;
+        }
+        retired.add(generation);
+        generation.retire(() -> executor.execute(() -> release(generation)));
+        executor.schedule(() -> {
+            generation.markFreeDue();
+            release(generation);
+        }, config.freeDelay().toNanos(), TimeUnit.NANOSECONDS);
+        log.debug("Generation {} retired with {} call(s) in flight", generation.number(), generation.callsInFlight());
+    }
+
+    /** A plugin of a failed reload: it never became current, so nobody can be calling it. */
+    void discard(LoadedPlugin plugin) {
+        plugin.free(log).ifPresent(layer -> watch(plugin, layer, "discarded after the failed reload"));
+    }
+
+    private void release(Generation generation) {
+        if (!generation.closeIfDrained()) {
+            return;
+        }
+        retired.remove(generation);
+        List<LoadedPlugin> plugins = new ArrayList<>(generation.loaded());
+        Collections.reverse(plugins);
+        for (LoadedPlugin p : plugins) {
+            if (p.release()) {
+                p.free(log).ifPresent(layer -> watch(p, layer, "freed after generation " + generation.number()));
+            }
+        }
+    }
+
+    private void watch(LoadedPlugin plugin, DefinedLayer layer, String why) {
+        log.info("Plugin {} ({}): {}", plugin.name(), plugin.info().version(), why);
+        leakWatch.watch(plugin.name(), plugin.info().version(), layer);
+    }
+
+    /** Replaced generations not freed yet. */
+    int retiredCount() {
+        return retired.size();
+    }
+
+    /** Frees every retired generation that has drained, without waiting for the free delay. */
+    void releaseNow() {
+        for (Generation g : List.copyOf(retired)) {
+            g.markFreeDue();
+            release(g);
+        }
+    }
+
+    private void sweepQuietly() {
+        try {
+            leakWatch.sweep();
+        } catch (RuntimeException e) {
+            log.warn("Leak watch sweep failed; will try again", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        executor.shutdownNow();
+    }
+}

@@ -1,0 +1,345 @@
+package io.hotswap.runtime;
+
+import io.hotswap.api.Plugin;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Loads the plugins of one directory, each version into its own {@link ModuleLayer}, and replaces
+ * them while the host keeps running.
+ *
+ * <p><b>Concurrency.</b> {@link #current()} is one lock-free read of an {@link AtomicReference};
+ * calls through a generation never wait for a reload. {@link #loadPlugins} and {@link #reload}
+ * are serialized by one lock: a reload builds the next generation beside the current one and makes
+ * it current in one atomic step, only if every step succeeded. The replaced generation is freed
+ * on the runtime's own thread once its calls have returned.
+ *
+ * <pre>{@code
+ * try (Swapper swapper = Swapper.builder(Path.of("plugins")).freeDelay(Duration.ofSeconds(5)).build()) {
+ *     swapper.loadPlugins(null);
+ *     swapper.invokeEach("hum", 1);
+ *     ReloadDetails details = swapper.reload(null);   // after a jar changed
+ * }
+ * }</pre>
+ *
+ * @since 0.1
+ */
+public final class Swapper implements AutoCloseable {
+
+    private final SwapperConfig config;
+    private final Logger log;
+    private final ReentrantLock reloadLock = new ReentrantLock();
+    private final AtomicReference<Generation> current;
+    private final AtomicLong reloadCounter = new AtomicLong();
+    private final LeakWatch leakWatch;
+    private final Retirement retirement;
+    // Written under the reload lock only; volatile so that status() can read it without the lock.
+    private volatile Path pluginDir;
+
+    private Swapper(Builder b) {
+        this.config = new SwapperConfig(b.name, b.log, b.hostLayer, b.whitelist, b.extensionFactory,
+                b.reloadCallback, b.freeDelay, b.leakGcCycles, b.leakMinAge, b.leakCheckInterval);
+        this.log = b.log;
+        this.pluginDir = b.pluginDir;
+        this.current = new AtomicReference<>(Generation.empty(log));
+        this.leakWatch = new LeakWatch(config);
+        this.retirement = new Retirement(config, leakWatch);
+    }
+
+    /** A builder for a swapper over the jars of {@code pluginDir}. */
+    public static Builder builder(Path pluginDir) {
+        return new Builder(pluginDir);
+    }
+
+    /**
+     * Builds the first generation from the plugin directory.
+     *
+     * @param data passed to every plugin's {@code onLoad}; may be {@code null}
+     * @throws ReloadException       if any step fails; nothing is loaded then
+     * @throws IllegalStateException if plugins were already loaded
+     */
+    public ReloadDetails loadPlugins(Object data) {
+        return swap(data, true);
+    }
+
+    /**
+     * Builds the next generation and makes it current, atomically, if every step succeeds.
+     * Unchanged and not-reloadable plugins are carried over; plugins whose dependency got a new
+     * layer are relinked. Calls running in the old generation finish there.
+     *
+     * @param data passed to the {@code onLoad} of every plugin that gets a new layer
+     * @throws ReloadException if any step fails: the current generation stays current and serving
+     */
+    public ReloadDetails reload(Object data) {
+        return swap(data, false);
+    }
+
+    private ReloadDetails swap(Object data, boolean first) {
+        reloadLock.lock();
+        try {
+            Generation previous = current.get();
+            if (first && previous.number() != 0) {
+                throw new IllegalStateException("plugins are already loaded (generation " + previous.number()
+                        + "); call reload");
+            }
+            Reloader.Built built;
+            try {
+                built = new Reloader(config, retirement, pluginDir, previous).build(data);
+            } catch (ReloadException e) {
+                log.error("{} of {} failed; generation {} stays current: {}", first ? "Load" : "Reload",
+                        pluginDir, previous.number(), e.getMessage());
+                throw e;
+            }
+            Generation next = built.generation();
+            next.loaded().forEach(LoadedPlugin::hold);
+            current.set(next); // the one atomic step: from here on new calls see the new code
+            if (!first) {
+                reloadCounter.incrementAndGet();
+            }
+            retirement.retire(previous);
+            ReloadDetails details = built.details();
+            log.info("Generation {} is current ({}): {}", next.number(), first ? "load" : "reload", details);
+            return details;
+        } finally {
+            reloadLock.unlock();
+        }
+    }
+
+    /** The current generation: one lock-free read. Generation 0, empty, before the first load. */
+    public Generation current() {
+        return current.get();
+    }
+
+    /**
+     * Calls {@code invokeFunc(name, params)} on every plugin of the current generation, in
+     * dependency order, holding that generation for the duration of the calls. Never throws
+     * because of a plugin: errors are logged with the plugin's name and returned.
+     */
+    public List<Invocation> invokeEach(String name, Object... params) {
+        return invokeEach(false, name, params);
+    }
+
+    /** As {@link #invokeEach}, in reverse dependency order. */
+    public List<Invocation> invokeEachBackward(String name, Object... params) {
+        return invokeEach(true, name, params);
+    }
+
+    private List<Invocation> invokeEach(boolean backward, String name, Object[] params) {
+        for (;;) {
+            Generation g = current.get();
+            // A generation read just before a reload may be freed before we enter it: read again.
+            if (g.tryEnter()) {
+                try {
+                    List<PluginHandle> order = g.plugins();
+                    if (backward) {
+                        order = new java.util.ArrayList<>(order);
+                        java.util.Collections.reverse(order);
+                    }
+                    return g.callEach(order, name, params);
+                } finally {
+                    g.exit();
+                }
+            }
+        }
+    }
+
+    /** Successful reloads so far (the first load does not count). */
+    public long reloadCounter() {
+        return reloadCounter.get();
+    }
+
+    /** Whether plugins come from the host's own module path and reloading is off. */
+    public boolean staticLinkingMode() {
+        return false;
+    }
+
+    /** The directory the next reload reads. */
+    public Path pluginDir() {
+        return pluginDir;
+    }
+
+    /**
+     * Points the next reload at another directory; waits for a running reload to finish.
+     *
+     * @throws IllegalArgumentException if {@code dir} is not a directory
+     */
+    public void resetPluginDir(Path dir) {
+        requireDirectory(dir);
+        reloadLock.lock();
+        try {
+            log.info("Plugin directory changed from {} to {}", pluginDir, dir);
+            pluginDir = dir;
+        } finally {
+            reloadLock.unlock();
+        }
+    }
+
+    /**
+     * A snapshot of this swapper. Taking it also sweeps the leak watch, so the collected and leaked
+     * figures are as fresh as the last GC.
+     */
+    public SwapperStatus status() {
+        leakWatch.sweep();
+        Generation g = current.get();
+        List<LeakReport> leaks = leakWatch.leaks();
+        return new SwapperStatus(pluginDir, g.number(), reloadCounter.get(), staticLinkingMode(),
+                g.loaded().stream().map(LoadedPlugin::info).toList(), retirement.retiredCount(),
+                leakWatch.freed(), leakWatch.collected(), leaks.size(), leaks);
+    }
+
+    /** The name this swapper was given (for logs, thread names and the management endpoint). */
+    public String name() {
+        return config.name();
+    }
+
+    /**
+     * Retires the current generation and frees every generation whose calls have returned, without
+     * waiting for the free delay; then stops the runtime's thread. Calls still in flight keep
+     * their generation, which is then left to the garbage collector without {@code onFree}.
+     */
+    @Override
+    public void close() {
+        reloadLock.lock();
+        try {
+            Generation last = current.getAndSet(Generation.empty(log));
+            retirement.retire(last);
+            retirement.releaseNow();
+            retirement.close();
+            log.info("Swapper {} closed", config.name());
+        } finally {
+            reloadLock.unlock();
+        }
+    }
+
+    private static Path requireDirectory(Path dir) {
+        Objects.requireNonNull(dir, "dir");
+        if (!Files.isDirectory(dir)) {
+            throw new IllegalArgumentException("plugin directory " + dir + " does not exist or is not a directory");
+        }
+        return dir;
+    }
+
+    /**
+     * Options of a {@link Swapper}. Every option has a default; {@link #build()} validates them.
+     *
+     * @since 0.1
+     */
+    public static final class Builder {
+        private final Path pluginDir;
+        private String name = "hotswap";
+        private Logger log = LoggerFactory.getLogger(Swapper.class);
+        private ModuleLayer hostLayer;
+        private Set<String> whitelist = Set.of();
+        private Supplier<?> extensionFactory;
+        private ReloadCallback reloadCallback;
+        private Duration freeDelay = Duration.ofSeconds(5);
+        private int leakGcCycles = 3;
+        private Duration leakMinAge = Duration.ofSeconds(60);
+        private Duration leakCheckInterval = Duration.ofSeconds(5);
+
+        private Builder(Path pluginDir) {
+            this.pluginDir = Objects.requireNonNull(pluginDir, "pluginDir");
+        }
+
+        /** A name for logs, the free thread and the management endpoint; default {@code hotswap}. */
+        public Builder name(String name) {
+            this.name = Objects.requireNonNull(name, "name");
+            return this;
+        }
+
+        /** Where the runtime logs; default the logger of {@code io.hotswap.runtime.Swapper}. */
+        public Builder logger(Logger log) {
+            this.log = Objects.requireNonNull(log, "log");
+            return this;
+        }
+
+        /**
+         * The layer whose modules plugins may require besides each other (the API among them);
+         * default the layer of {@code io.hotswap.api}.
+         */
+        public Builder hostLayer(ModuleLayer layer) {
+            this.hostLayer = Objects.requireNonNull(layer, "layer");
+            return this;
+        }
+
+        /** Only these plugins are loaded; the others' jars are ignored. Empty (the default): all. */
+        public Builder whitelist(Set<String> pluginNames) {
+            this.whitelist = Set.copyOf(pluginNames);
+            return this;
+        }
+
+        /** Makes a new extension object for every generation's vault. */
+        public Builder extensionFactory(Supplier<?> factory) {
+            this.extensionFactory = Objects.requireNonNull(factory, "factory");
+            return this;
+        }
+
+        /** Asked before every swap; may veto. */
+        public Builder reloadCallback(ReloadCallback callback) {
+            this.reloadCallback = Objects.requireNonNull(callback, "callback");
+            return this;
+        }
+
+        /** How long a replaced generation lives at least before {@code onFree}; default 5 s. */
+        public Builder freeDelay(Duration delay) {
+            this.freeDelay = nonNegative(delay, "freeDelay");
+            return this;
+        }
+
+        /**
+         * When a freed layer counts as leaked: still reachable after {@code gcCycles} collections
+         * and {@code minAge} after {@code onFree}; default 3 cycles and 60 s.
+         */
+        public Builder leakThreshold(int gcCycles, Duration minAge) {
+            if (gcCycles < 1) {
+                throw new IllegalArgumentException("gcCycles must be at least 1, was " + gcCycles);
+            }
+            this.leakGcCycles = gcCycles;
+            this.leakMinAge = nonNegative(minAge, "minAge");
+            return this;
+        }
+
+        /** How often the leak watch looks at freed layers; default 5 s. */
+        public Builder leakCheckInterval(Duration interval) {
+            if (interval.isZero() || interval.isNegative()) {
+                throw new IllegalArgumentException("leakCheckInterval must be positive, was " + interval);
+            }
+            this.leakCheckInterval = interval;
+            return this;
+        }
+
+        /**
+         * @throws IllegalArgumentException if the plugin directory does not exist
+         * @throws IllegalStateException    if no host layer was given and {@code io.hotswap.api} is
+         *                                  not in a named module (on the class path)
+         */
+        public Swapper build() {
+            requireDirectory(pluginDir);
+            if (hostLayer == null) {
+                hostLayer = Plugin.class.getModule().getLayer();
+                if (hostLayer == null) {
+                    throw new IllegalStateException("io.hotswap.api is on the class path: put it on the module"
+                            + " path so plugins can require it, or pass hostLayer(...)");
+                }
+            }
+            return new Swapper(this);
+        }
+
+        private static Duration nonNegative(Duration d, String what) {
+            if (d.isNegative()) {
+                throw new IllegalArgumentException(what + " must not be negative, was " + d);
+            }
+            return d;
+        }
+    }
+}

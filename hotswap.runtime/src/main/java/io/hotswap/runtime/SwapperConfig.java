@@ -1,0 +1,16 @@
+package io.hotswap.runtime;
+
+import java.time.Duration;
+import java.util.Set;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+
+/** The options a swapper was built with; immutable, validated by {@link Swapper.Builder}. */
+record SwapperConfig(String name, Logger log, ModuleLayer hostLayer, Set<String> whitelist,
+                     Supplier<?> extensionFactory, ReloadCallback reloadCallback, Duration freeDelay,
+                     int leakGcCycles, Duration leakMinAge, Duration leakCheckInterval) {
+
+    SwapperConfig {
+        whitelist = Set.copyOf(whitelist);
+    }
+}
