@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,6 +50,8 @@ final class Reloader {
     private final Logger log;
     private final long started = System.nanoTime();
     private final List<LoadedPlugin> fresh = new ArrayList<>();
+    // Nanoseconds per step, for ReloadDetails.steps(): a handful of nanoTime calls per plugin.
+    private final Map<ReloadStep, Long> stepNanos = new EnumMap<>(ReloadStep.class);
 
     Reloader(SwapperConfig config, Retirement retirement, Path pluginDir, Generation previous) {
         this.config = config;
@@ -61,8 +64,11 @@ final class Reloader {
 
     Built build(Object data) {
         try {
+            long t = System.nanoTime();
             Map<String, PluginJar> jars = readDirectory();
+            t = charge(ReloadStep.READ_JAR, t);
             List<PluginJar> order = DependencyOrder.sort(jars, config.hostLayer());
+            charge(ReloadStep.ORDER, t);
             Map<String, LoadedPlugin> next = new LinkedHashMap<>();
             Map<String, PluginOutcome> outcomes = new LinkedHashMap<>();
             for (PluginJar jar : order) {
@@ -76,16 +82,21 @@ final class Reloader {
                     outcomes.put(old.name(), PluginOutcome.REMOVED);
                 }
             }
-            Generation generation = new Generation(number, List.copyOf(next.values()), vault(), log);
+            t = System.nanoTime();
+            GenerationVault vault = vault();
+            charge(ReloadStep.VAULT, t);
+            Generation generation = new Generation(number, List.copyOf(next.values()), vault, log);
             for (LoadedPlugin p : fresh) {
                 hook(p, ReloadStep.ON_INIT, () -> {
                     p.plugin().onInit(generation.vault());
                     return null;
                 });
             }
+            t = System.nanoTime();
             veto(generation);
+            charge(ReloadStep.CALLBACK, t);
             Duration took = Duration.ofNanos(System.nanoTime() - started);
-            return new Built(generation, new ReloadDetails(number, outcomes, took), List.copyOf(fresh));
+            return new Built(generation, new ReloadDetails(number, outcomes, took, steps()), List.copyOf(fresh));
         } catch (ReloadException e) {
             discardFresh();
             throw e;
@@ -125,12 +136,15 @@ final class Reloader {
         }
         parents.add(config.hostLayer());
         DefinedLayer layer;
+        long t = System.nanoTime();
         try {
             layer = PluginLayers.define(jar, number, parents);
         } catch (FindException | ResolutionException | LayerInstantiationException | SecurityException e) {
             throw new ResolveException(name, ReloadStep.DEFINE_LAYER, e.getMessage(), e);
         }
+        t = charge(ReloadStep.DEFINE_LAYER, t);
         Plugin plugin = instantiate(jar, layer);
+        charge(ReloadStep.INSTANTIATE, t);
         LoadedPlugin p = new LoadedPlugin(jar, number, names(deps), layer, plugin);
         fresh.add(p);
         boolean reloadable = hook(p, ReloadStep.RELOADABLE, plugin::reloadable);
@@ -185,13 +199,29 @@ final class Reloader {
     }
 
     private <T> T hook(LoadedPlugin p, ReloadStep step, java.util.concurrent.Callable<T> call) {
+        long t = System.nanoTime();
         try {
             return p.hook(call);
         } catch (ReloadException e) {
             throw e;
-        } catch (Throwable t) {
-            throw new HookException(p.name(), step, null, t);
+        } catch (Throwable e) {
+            throw new HookException(p.name(), step, null, e);
+        } finally {
+            charge(step, t);
         }
+    }
+
+    /** Adds the time since {@code since} to {@code step}; answers now, the start of the next step. */
+    private long charge(ReloadStep step, long since) {
+        long now = System.nanoTime();
+        stepNanos.merge(step, now - since, Long::sum);
+        return now;
+    }
+
+    private Map<ReloadStep, Duration> steps() {
+        Map<ReloadStep, Duration> steps = new EnumMap<>(ReloadStep.class);
+        stepNanos.forEach((step, nanos) -> steps.put(step, Duration.ofNanos(nanos)));
+        return steps;
     }
 
     private Map<String, PluginJar> readDirectory() {

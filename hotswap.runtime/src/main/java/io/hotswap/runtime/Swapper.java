@@ -100,6 +100,7 @@ public final class Swapper implements AutoCloseable {
                         pluginDir, previous.number(), e.getMessage());
                 throw e;
             }
+            long swapStart = System.nanoTime();
             Generation next = built.generation();
             next.loaded().forEach(LoadedPlugin::hold);
             current.set(next); // the one atomic step: from here on new calls see the new code
@@ -107,7 +108,8 @@ public final class Swapper implements AutoCloseable {
                 reloadCounter.incrementAndGet();
             }
             retirement.retire(previous);
-            ReloadDetails details = built.details();
+            ReloadDetails details = built.details()
+                    .withStep(ReloadStep.SWAP, Duration.ofNanos(System.nanoTime() - swapStart));
             log.info("Generation {} is current ({}): {}", next.number(), first ? "load" : "reload", details);
             return details;
         } finally {
