@@ -1,0 +1,75 @@
+#!/usr/bin/env bash
+# Runs every benchmark of SPEC section 11 that can run on this branch, each beside its floor,
+# and writes benchmarks/RESULTS.md. Under 10 minutes on 2 cores. Not part of `mvn verify`.
+#
+#   benchmarks/run.sh            build if needed, run all, write RESULTS.md
+#   benchmarks/run.sh latency    run one (latency | calls | memory | overhead), print only
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+root="$(dirname "$here")"
+lib="$here/target/lib"
+jar="$here/target/hotswap.benchmarks-0.1.0-SNAPSHOT.jar"
+java="${JAVA_HOME:+$JAVA_HOME/bin/}java"
+
+if [[ ! -f "$jar" || -n "${BENCH_REBUILD:-}" ]]; then
+  (cd "$root" && mvn -B -q -DskipTests package -pl benchmarks -am)
+fi
+
+# The runtime, the API and SLF4J on the module path (plugins require io.hotswap.api from the boot
+# layer); the benchmarks and JMH on the class path.
+modpath="$lib/hotswap.api.jar:$lib/hotswap.runtime.jar:$lib/slf4j-api.jar:$lib/slf4j-simple.jar:$lib/classgraph.jar"
+classpath="$jar:$lib/jmh-core.jar:$lib/jopt-simple.jar:$lib/commons-math3.jar"
+run() {
+  local main="$1"; shift
+  "$java" -Xms512m -Xmx2g --module-path "$modpath" --add-modules io.hotswap.runtime \
+    -Dorg.slf4j.simpleLogger.defaultLogLevel=warn ${BENCH_OUT:+-Dbench.out="$BENCH_OUT"} \
+    -cp "$classpath" "io.hotswap.benchmarks.$main" "$@"
+}
+
+declare -A mains=([latency]=ReloadLatency [calls]=CallsUnderReload [memory]=MemoryOverReloads [overhead]=CallOverhead)
+if [[ $# -gt 0 ]]; then
+  run "${mains[$1]}" "${@:2}"
+  exit
+fi
+
+out="$(mktemp -d)"
+export BENCH_OUT="$out"
+start=$(date +%s)
+load_before="$(cut -d' ' -f1-3 /proc/loadavg)"
+for b in latency calls memory overhead; do
+  echo "== $b"
+  run "${mains[$b]}"
+done
+load_after="$(cut -d' ' -f1-3 /proc/loadavg)"
+took=$(( $(date +%s) - start ))
+
+{
+  echo "# Benchmark results"
+  echo
+  echo "Written by \`benchmarks/run.sh\` on $(date -u '+%Y-%m-%d %H:%M UTC'), in ${took} s."
+  echo
+  echo "- Machine: $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)), $(free -g | awk '/^Mem:/{print $2}') GiB memory"
+  echo "- JDK: $("$java" -version 2>&1 | head -1)"
+  echo "- Load average (1, 5, 15 min) before: $load_before; after: $load_after.${BENCH_NOTE:+ $BENCH_NOTE}"
+  echo
+  echo "Every figure is measured beside its floor in the same run, interleaved where it can be,"
+  echo "so the ratio holds on a noisy machine even when the absolute times do not."
+  echo
+  echo "| figure | median (spread) | floor, same run | ratio | goal | result |"
+  echo "|---|---|---|---|---|---|"
+  cat "$out"/*.rows.md
+  for b in reload-latency calls-under-reload memory-over-reloads call-overhead; do
+    if [[ -f "$out/$b.notes.md" ]]; then
+      echo
+      echo "## $b"
+      echo
+      cat "$out/$b.notes.md"
+    fi
+  done
+  if [[ -f "$here/NOTES.md" ]]; then
+    echo
+    cat "$here/NOTES.md"
+  fi
+} > "$here/RESULTS.md"
+rm -rf "$out"
+echo "wrote $here/RESULTS.md"

@@ -1,0 +1,143 @@
+package io.hotswap.benchmarks;
+
+import io.hotswap.api.Plugin;
+import io.hotswap.runtime.PluginOutcome;
+import io.hotswap.runtime.ReloadDetails;
+import io.hotswap.runtime.ReloadStep;
+import io.hotswap.runtime.Swapper;
+import java.lang.module.Configuration;
+import java.lang.module.ModuleFinder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.ServiceLoader;
+import java.util.Set;
+
+/**
+ * Reload latency, command to new code serving: {@code swapper.reload} plus the first call into
+ * the new version, for plugins of 1, 100 and 1,000 classes. Its floor, measured interleaved in
+ * the same run on the same jar: bare {@code Configuration.resolve} +
+ * {@code ModuleLayer.defineModulesWithOneLoader} + service lookup + first call.
+ *
+ * <p>Usage: {@code ReloadLatency [warmup] [runs]} (default 20 and 60).
+ */
+public final class ReloadLatency {
+
+    private static final double RATIO_GOAL = 1.5;
+    private static final long GO_RELOAD_NANOS = 59_000_000L;
+
+    private ReloadLatency() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int warmup = args.length > 0 ? Integer.parseInt(args[0]) : 20;
+        int runs = args.length > 1 ? Integer.parseInt(args[1]) : 60;
+        Report report = new Report("reload-latency");
+        Path root = Files.createTempDirectory("bench-reload-");
+        for (int classes : new int[] {1, 100, 1000}) {
+            measure(PluginJars.build(classes, root), warmup, runs, report);
+        }
+        report.write();
+    }
+
+    private static void measure(BenchPlugin plugin, int warmup, int runs, Report report) throws Exception {
+        long[] reload = new long[runs];
+        long[] floor = new long[runs];
+        Map<ReloadStep, long[]> steps = new EnumMap<>(ReloadStep.class);
+        long[][] floorSteps = new long[4][runs]; // resolve, define, service lookup, first call
+        long[] hash = new long[runs];
+        try (Swapper swapper = Swapper.builder(plugin.dir(0)).name("bench-latency").freeDelay(Duration.ZERO).build()) {
+            swapper.loadPlugins(null);
+            for (int i = 1; i <= warmup + runs; i++) {
+                int m = i - warmup - 1; // index of the measured sample, negative during warm-up
+                swapper.resetPluginDir(plugin.dir(i));
+                // Alternate which goes first, so neither always runs on the heels of the other's garbage.
+                boolean reloadFirst = i % 2 == 0;
+                if (reloadFirst) {
+                    timeReload(swapper, plugin, m, reload, steps, runs);
+                    timeFloor(plugin, i, m, floor, floorSteps);
+                } else {
+                    timeFloor(plugin, i, m, floor, floorSteps);
+                    timeReload(swapper, plugin, m, reload, steps, runs);
+                }
+                if (m >= 0) {
+                    byte[] bytes = Files.readAllBytes(plugin.jar(i));
+                    long t = System.nanoTime();
+                    MessageDigest.getInstance("SHA-256").digest(bytes);
+                    hash[m] = System.nanoTime() - t;
+                }
+            }
+        }
+        Samples r = Samples.of(reload);
+        Samples f = Samples.of(floor);
+        double ratio = (double) r.median() / f.median();
+        String what = "reload latency, %,d-class plugin".formatted(plugin.classes());
+        report.figure(new Figure(what + " (reload + first call)", r.describeMillis(), f.describeMillis(),
+                "%.2f× (p90 %.2f×)".formatted(ratio, (double) r.p90() / f.p90()),
+                "≤ 1.5× floor", ratio <= RATIO_GOAL));
+        report.figure(new Figure(what + " vs the Go library's 59 ms", Samples.ms(r.median()) + " ms",
+                "59 ms (Go, hello plugin)", "%.1f× faster".formatted((double) GO_RELOAD_NANOS / r.median()),
+                "≥ 10× faster (≤ 5.9 ms)", r.median() * 10 <= GO_RELOAD_NANOS));
+        StringBuilder breakdown = new StringBuilder("- %,d-class plugin, reload path (median per step): ".formatted(plugin.classes()));
+        steps.forEach((step, nanos) -> breakdown.append(step.label()).append(' ')
+                .append(Samples.ms(Samples.of(nanos).median())).append(" ms, "));
+        breakdown.append("of which hashing the jar (measured apart) ").append(Samples.ms(Samples.of(hash).median()))
+                .append(" ms; the rest up to the total is the first call and the reload's bookkeeping.");
+        report.note(breakdown.toString());
+        report.note("- %,d-class plugin, floor (median per step): find + resolve %s ms, define layer %s ms, service lookup %s ms, first call %s ms."
+                .formatted(plugin.classes(), Samples.ms(Samples.of(floorSteps[0]).median()),
+                        Samples.ms(Samples.of(floorSteps[1]).median()), Samples.ms(Samples.of(floorSteps[2]).median()),
+                        Samples.ms(Samples.of(floorSteps[3]).median())));
+    }
+
+    private static void timeReload(Swapper swapper, BenchPlugin plugin, int m, long[] out,
+                                   Map<ReloadStep, long[]> steps, int runs) throws Exception {
+        long t = System.nanoTime();
+        ReloadDetails details = swapper.reload(null);
+        Object first = swapper.current().find(plugin.module()).orElseThrow().invokeFunc("first");
+        long took = System.nanoTime() - t;
+        check(plugin, first);
+        if (details.outcome(plugin.module()) != PluginOutcome.OK) {
+            throw new IllegalStateException("reload of " + plugin.module() + " did not load a new layer: " + details);
+        }
+        if (m >= 0) {
+            out[m] = took;
+            details.steps().forEach((step, d) -> steps.computeIfAbsent(step, s -> new long[runs])[m] = d.toNanos());
+        }
+    }
+
+    private static void timeFloor(BenchPlugin plugin, int i, int m, long[] out, long[][] steps) throws Exception {
+        ModuleLayer boot = ModuleLayer.boot();
+        long t0 = System.nanoTime();
+        Configuration cf = Configuration.resolve(ModuleFinder.of(plugin.jar(i)), List.of(boot.configuration()),
+                ModuleFinder.of(), Set.of(plugin.module()));
+        long t1 = System.nanoTime();
+        ModuleLayer layer = ModuleLayer.defineModulesWithOneLoader(cf, List.of(boot),
+                ClassLoader.getPlatformClassLoader()).layer();
+        long t2 = System.nanoTime();
+        Plugin p = ServiceLoader.load(layer, Plugin.class).stream()
+                .filter(provider -> provider.type().getModule().getLayer() == layer)
+                .findFirst().orElseThrow().get();
+        long t3 = System.nanoTime();
+        Object first = p.invokeFunc("first");
+        long t4 = System.nanoTime();
+        check(plugin, first);
+        if (m >= 0) {
+            out[m] = t4 - t0;
+            steps[0][m] = t1 - t0;
+            steps[1][m] = t2 - t1;
+            steps[2][m] = t3 - t2;
+            steps[3][m] = t4 - t3;
+        }
+    }
+
+    private static void check(BenchPlugin plugin, Object first) {
+        if (!Integer.valueOf(plugin.firstValue()).equals(first)) {
+            throw new IllegalStateException(plugin.module() + " answered " + first + " to first, expected " + plugin.firstValue());
+        }
+    }
+}
