@@ -23,34 +23,43 @@ import java.util.Set;
  * the same run on the same jar: bare {@code Configuration.resolve} +
  * {@code ModuleLayer.defineModulesWithOneLoader} + service lookup + first call.
  *
- * <p>Usage: {@code ReloadLatency [warmup] [runs]} (default 20 and 60).
+ * <p>Usage: {@code ReloadLatency [warmup] [runs] [sizes]} (default 100, 100 and {@code 1,100,1000});
+ * {@code -Dbench.freeDelayMs=N} sets the swapper's free delay (default 5,000, the swapper's own default).
  */
 public final class ReloadLatency {
 
     private static final double RATIO_GOAL = 1.5;
     private static final long GO_RELOAD_NANOS = 59_000_000L;
+    /**
+     * The swapper's default. With zero the replaced version is freed on the runtime's thread at
+     * once, which on two busy cores competes with the reload being timed (see RESULTS.md).
+     */
+    private static final Duration FREE_DELAY = Duration.ofMillis(Long.getLong("bench.freeDelayMs", 5000));
 
     private ReloadLatency() {
     }
 
     public static void main(String[] args) throws Exception {
-        int warmup = args.length > 0 ? Integer.parseInt(args[0]) : 20;
-        int runs = args.length > 1 ? Integer.parseInt(args[1]) : 60;
+        int warmup = args.length > 0 ? Integer.parseInt(args[0]) : 100;
+        int runs = args.length > 1 ? Integer.parseInt(args[1]) : 100;
         Report report = new Report("reload-latency");
         Path root = Files.createTempDirectory("bench-reload-");
-        for (int classes : new int[] {1, 100, 1000}) {
+        String sizes = args.length > 2 ? args[2] : "1,100,1000";
+        for (String size : sizes.split(",")) {
+            int classes = Integer.parseInt(size.trim());
             measure(PluginJars.build(classes, root), warmup, runs, report);
         }
         report.write();
     }
 
     private static void measure(BenchPlugin plugin, int warmup, int runs, Report report) throws Exception {
+        // The reload path is far more code than the floor: a short warm-up measures the JIT, not the runtime.
         long[] reload = new long[runs];
         long[] floor = new long[runs];
         Map<ReloadStep, long[]> steps = new EnumMap<>(ReloadStep.class);
         long[][] floorSteps = new long[4][runs]; // resolve, define, service lookup, first call
         long[] hash = new long[runs];
-        try (Swapper swapper = Swapper.builder(plugin.dir(0)).name("bench-latency").freeDelay(Duration.ZERO).build()) {
+        try (Swapper swapper = Swapper.builder(plugin.dir(0)).name("bench-latency").freeDelay(FREE_DELAY).build()) {
             swapper.loadPlugins(null);
             for (int i = 1; i <= warmup + runs; i++) {
                 int m = i - warmup - 1; // index of the measured sample, negative during warm-up
@@ -88,6 +97,10 @@ public final class ReloadLatency {
         breakdown.append("of which hashing the jar (measured apart) ").append(Samples.ms(Samples.of(hash).median()))
                 .append(" ms; the rest up to the total is the first call and the reload's bookkeeping.");
         report.note(breakdown.toString());
+        if (plugin.classes() == 1) {
+            report.note("- Each size: %d reloads and %d floor runs of warm-up, then %d of each, interleaved (which goes first alternates); each reload switches the plugin directory between two variants of the jar (same classes, different hash), outside the timed part. Free delay %d ms."
+                    .formatted(warmup, warmup, runs, FREE_DELAY.toMillis()));
+        }
         report.note("- %,d-class plugin, floor (median per step): find + resolve %s ms, define layer %s ms, service lookup %s ms, first call %s ms."
                 .formatted(plugin.classes(), Samples.ms(Samples.of(floorSteps[0]).median()),
                         Samples.ms(Samples.of(floorSteps[1]).median()), Samples.ms(Samples.of(floorSteps[2]).median()),
