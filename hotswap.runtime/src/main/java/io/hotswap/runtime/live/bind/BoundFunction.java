@@ -82,7 +82,7 @@ final class BoundFunction implements LiveFunction {
             if (arg == null ? p.isPrimitive() : !accepts(p, arg.getClass())) {
                 throw new IllegalArgumentException("live function " + describe() + " takes " + signature()
                         + ": argument " + (i + 1) + " is " + (arg == null ? "null" : "a " + arg.getClass().getName())
-                        + ", not " + (p.isPrimitive() ? "an " : "a ") + p.getTypeName());
+                        + ", the parameter is " + p.getTypeName());
             }
         }
     }
