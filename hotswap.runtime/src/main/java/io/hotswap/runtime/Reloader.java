@@ -6,6 +6,9 @@ import io.hotswap.runtime.jar.PluginJar;
 import io.hotswap.runtime.jar.PluginJarReader;
 import io.hotswap.runtime.layer.DefinedLayer;
 import io.hotswap.runtime.layer.PluginLayers;
+import io.hotswap.runtime.live.bind.LiveBindException;
+import io.hotswap.runtime.live.bind.LiveBinder;
+import io.hotswap.runtime.live.bind.LiveVault;
 import java.io.IOException;
 import java.lang.module.FindException;
 import java.lang.module.ResolutionException;
@@ -14,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -83,7 +87,7 @@ final class Reloader {
                 }
             }
             t = System.nanoTime();
-            GenerationVault vault = vault();
+            GenerationVault vault = vault(next.values());
             charge(ReloadStep.VAULT, t);
             Generation generation = new Generation(number, List.copyOf(next.values()), vault, log);
             for (LoadedPlugin p : fresh) {
@@ -253,10 +257,17 @@ final class Reloader {
         return jars;
     }
 
-    private GenerationVault vault() {
+    /** The VAULT step: live names of every plugin of the new generation, carried ones too; the extension. */
+    private GenerationVault vault(Collection<LoadedPlugin> plugins) {
+        LiveVault live;
+        try {
+            live = LiveBinder.bind(plugins.stream().map(p -> p.layer().orElseThrow()).toList(), config.livePrefix(), log);
+        } catch (LiveBindException e) {
+            throw new SwapException(e.plugin(), ReloadStep.VAULT, e.getMessage(), e.getCause());
+        }
         Supplier<?> factory = config.extensionFactory();
         if (factory == null) {
-            return new GenerationVault(Optional.empty());
+            return new GenerationVault(live, Optional.empty());
         }
         Object extension;
         try {
@@ -267,7 +278,7 @@ final class Reloader {
         if (extension == null) {
             throw new SwapException(null, ReloadStep.VAULT, "the host's extension factory returned null", null);
         }
-        return new GenerationVault(Optional.of(extension));
+        return new GenerationVault(live, Optional.of(extension));
     }
 
     private void veto(Generation generation) {
