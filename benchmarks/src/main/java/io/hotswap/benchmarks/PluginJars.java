@@ -1,6 +1,7 @@
 package io.hotswap.benchmarks;
 
 import io.hotswap.api.Plugin;
+import io.hotswap.runtime.live.LiveIndex;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
@@ -22,11 +23,13 @@ import javax.tools.ToolProvider;
  *
  * <p>A plugin of {@code n} classes is one {@code Impl} (the provider) and {@code n - 1} small
  * {@code Part} classes, a hundred per package. {@code invokeFunc("first")} calls every part, so
- * the first call after a reload loads all of them; {@code invokeFunc("echo", x)} answers {@code x}.
+ * the first call after a reload loads all of them; {@code invokeFunc("echo", x)} answers {@code x},
+ * and so does the live function {@code live_echo(String)}. Each jar carries its live index.
  */
 final class PluginJars {
 
     private static final int PARTS_PER_PACKAGE = 100;
+    private static final String LIVE_PREFIX = "live_";
 
     private PluginJars() {
     }
@@ -45,8 +48,10 @@ final class PluginJars {
                 module %s {
                     requires io.hotswap.api;
                     provides io.hotswap.api.Plugin with %s.impl.Impl;
+                    // Only so that the call-overhead benchmark can take a MethodHandle of a live function.
+                    opens %s.impl;
                 }
-                """.formatted(module, module)));
+                """.formatted(module, module, module)));
         StringBuilder sum = new StringBuilder("int s = 0;\n");
         int parts = classes - 1;
         for (int k = 0; k < parts; k++) {
@@ -62,6 +67,9 @@ final class PluginJars {
         files.add(write(src.resolve(module.replace('.', '/')).resolve("impl/Impl.java"), """
                 package %s.impl;
                 public final class Impl implements io.hotswap.api.Plugin {
+                    public static String live_echo(String s) {
+                        return s;
+                    }
                     static int first() {
                         %s
                         return s;
@@ -77,6 +85,11 @@ final class PluginJars {
                 }
                 """.formatted(module, sum)));
         compile(files, out);
+        // As hotswap build does: the live index, so a load reads it instead of scanning the classes.
+        byte[] index = LiveIndex.scan(out, LIVE_PREFIX).toBytes();
+        Path indexFile = out.resolve(LiveIndex.PATH);
+        Files.createDirectories(indexFile.getParent());
+        Files.write(indexFile, index);
         List<Path> variants = new ArrayList<>();
         for (String variant : List.of("a", "b")) {
             Path dir = Files.createDirectories(root.resolve(module + "-" + variant));
