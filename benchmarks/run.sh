@@ -57,7 +57,9 @@ took=$(( $(date +%s) - start ))
   echo
   echo "| figure | median (spread) | floor, same run | ratio | goal | result |"
   echo "|---|---|---|---|---|---|"
-  cat "$out"/*.rows.md
+  for b in reload-latency calls-under-reload memory-over-reloads call-overhead; do
+    if [[ -f "$out/$b.rows.md" ]]; then cat "$out/$b.rows.md"; fi
+  done
   for b in reload-latency calls-under-reload memory-over-reloads call-overhead; do
     if [[ -f "$out/$b.notes.md" ]]; then
       echo

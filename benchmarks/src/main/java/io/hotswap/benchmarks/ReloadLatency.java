@@ -5,6 +5,8 @@ import io.hotswap.runtime.PluginOutcome;
 import io.hotswap.runtime.ReloadDetails;
 import io.hotswap.runtime.ReloadStep;
 import io.hotswap.runtime.Swapper;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.lang.module.Configuration;
 import java.lang.module.ModuleFinder;
 import java.nio.file.Files;
@@ -36,6 +38,8 @@ public final class ReloadLatency {
      */
     private static final Duration FREE_DELAY = Duration.ofMillis(Long.getLong("bench.freeDelayMs", 5000));
 
+    private static final ThreadMXBean CPU = ManagementFactory.getThreadMXBean();
+
     private ReloadLatency() {
     }
 
@@ -56,6 +60,8 @@ public final class ReloadLatency {
         // The reload path is far more code than the floor: a short warm-up measures the JIT, not the runtime.
         long[] reload = new long[runs];
         long[] floor = new long[runs];
+        long[] reloadCpu = new long[runs];
+        long[] floorCpu = new long[runs];
         Map<ReloadStep, long[]> steps = new EnumMap<>(ReloadStep.class);
         long[][] floorSteps = new long[4][runs]; // resolve, define, service lookup, first call
         long[] hash = new long[runs];
@@ -67,11 +73,11 @@ public final class ReloadLatency {
                 // Alternate which goes first, so neither always runs on the heels of the other's garbage.
                 boolean reloadFirst = i % 2 == 0;
                 if (reloadFirst) {
-                    timeReload(swapper, plugin, m, reload, steps, runs);
-                    timeFloor(plugin, i, m, floor, floorSteps);
+                    timeReload(swapper, plugin, m, reload, reloadCpu, steps, runs);
+                    timeFloor(plugin, i, m, floor, floorCpu, floorSteps);
                 } else {
-                    timeFloor(plugin, i, m, floor, floorSteps);
-                    timeReload(swapper, plugin, m, reload, steps, runs);
+                    timeFloor(plugin, i, m, floor, floorCpu, floorSteps);
+                    timeReload(swapper, plugin, m, reload, reloadCpu, steps, runs);
                 }
                 if (m >= 0) {
                     byte[] bytes = Files.readAllBytes(plugin.jar(i));
@@ -96,6 +102,11 @@ public final class ReloadLatency {
                 .append(Samples.ms(Samples.of(nanos).median())).append(" ms, "));
         breakdown.append("of which hashing the jar (measured apart) ").append(Samples.ms(Samples.of(hash).median()))
                 .append(" ms; the rest up to the total is the first call and the reload's bookkeeping.");
+        Samples rc = Samples.of(reloadCpu);
+        Samples fc = Samples.of(floorCpu);
+        report.note("- %,d-class plugin, CPU time of the reloading thread (unaffected by waiting for a core): reload median %s ms (p90 %s), floor %s ms (p90 %s), %.2f×."
+                .formatted(plugin.classes(), Samples.ms(rc.median()), Samples.ms(rc.p90()), Samples.ms(fc.median()),
+                        Samples.ms(fc.p90()), (double) rc.median() / fc.median()));
         report.note(breakdown.toString());
         if (plugin.classes() == 1) {
             report.note("- Each size: %d reloads and %d floor runs of warm-up, then %d of each, interleaved (which goes first alternates); each reload switches the plugin directory between two variants of the jar (same classes, different hash), outside the timed part. Free delay %d ms."
@@ -107,24 +118,29 @@ public final class ReloadLatency {
                         Samples.ms(Samples.of(floorSteps[3]).median())));
     }
 
-    private static void timeReload(Swapper swapper, BenchPlugin plugin, int m, long[] out,
+    private static void timeReload(Swapper swapper, BenchPlugin plugin, int m, long[] out, long[] cpu,
                                    Map<ReloadStep, long[]> steps, int runs) throws Exception {
+        long c = CPU.getCurrentThreadCpuTime();
         long t = System.nanoTime();
         ReloadDetails details = swapper.reload(null);
         Object first = swapper.current().find(plugin.module()).orElseThrow().invokeFunc("first");
         long took = System.nanoTime() - t;
+        long cpuTook = CPU.getCurrentThreadCpuTime() - c;
         check(plugin, first);
         if (details.outcome(plugin.module()) != PluginOutcome.OK) {
             throw new IllegalStateException("reload of " + plugin.module() + " did not load a new layer: " + details);
         }
         if (m >= 0) {
             out[m] = took;
+            cpu[m] = cpuTook;
             details.steps().forEach((step, d) -> steps.computeIfAbsent(step, s -> new long[runs])[m] = d.toNanos());
         }
     }
 
-    private static void timeFloor(BenchPlugin plugin, int i, int m, long[] out, long[][] steps) throws Exception {
+    private static void timeFloor(BenchPlugin plugin, int i, int m, long[] out, long[] cpu, long[][] steps)
+            throws Exception {
         ModuleLayer boot = ModuleLayer.boot();
+        long c = CPU.getCurrentThreadCpuTime();
         long t0 = System.nanoTime();
         Configuration cf = Configuration.resolve(ModuleFinder.of(plugin.jar(i)), List.of(boot.configuration()),
                 ModuleFinder.of(), Set.of(plugin.module()));
@@ -138,9 +154,11 @@ public final class ReloadLatency {
         long t3 = System.nanoTime();
         Object first = p.invokeFunc("first");
         long t4 = System.nanoTime();
+        long cpuTook = CPU.getCurrentThreadCpuTime() - c;
         check(plugin, first);
         if (m >= 0) {
             out[m] = t4 - t0;
+            cpu[m] = cpuTook;
             steps[0][m] = t1 - t0;
             steps[1][m] = t2 - t1;
             steps[2][m] = t3 - t2;
