@@ -6,6 +6,10 @@ import io.hotswap.runtime.jar.PluginJar;
 import io.hotswap.runtime.jar.PluginJarReader;
 import io.hotswap.runtime.layer.DefinedLayer;
 import io.hotswap.runtime.layer.PluginLayers;
+import io.hotswap.runtime.live.bind.GenerationHold;
+import io.hotswap.runtime.live.bind.LiveBindException;
+import io.hotswap.runtime.live.bind.LiveBinder;
+import io.hotswap.runtime.live.bind.LiveVault;
 import java.io.IOException;
 import java.lang.module.FindException;
 import java.lang.module.ResolutionException;
@@ -14,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -76,7 +81,9 @@ final class Reloader {
                     outcomes.put(old.name(), PluginOutcome.REMOVED);
                 }
             }
-            Generation generation = new Generation(number, List.copyOf(next.values()), vault(), log);
+            GenerationVault vault = vault(next.values());
+            Generation generation = new Generation(number, List.copyOf(next.values()), vault, log);
+            vault.live().holdCallsWith(holdOf(generation));
             for (LoadedPlugin p : fresh) {
                 hook(p, ReloadStep.ON_INIT, () -> {
                     p.plugin().onInit(generation.vault());
@@ -223,10 +230,17 @@ final class Reloader {
         return jars;
     }
 
-    private GenerationVault vault() {
+    /** The VAULT step: live names of every plugin of the new generation, carried ones too; the extension. */
+    private GenerationVault vault(Collection<LoadedPlugin> plugins) {
+        LiveVault live;
+        try {
+            live = LiveBinder.bind(plugins.stream().map(p -> p.layer().orElseThrow()).toList(), config.livePrefix(), log);
+        } catch (LiveBindException e) {
+            throw new SwapException(e.plugin(), ReloadStep.VAULT, e.getMessage(), e.getCause());
+        }
         Supplier<?> factory = config.extensionFactory();
         if (factory == null) {
-            return new GenerationVault(Optional.empty());
+            return new GenerationVault(live, Optional.empty());
         }
         Object extension;
         try {
@@ -237,7 +251,25 @@ final class Reloader {
         if (extension == null) {
             throw new SwapException(null, ReloadStep.VAULT, "the host's extension factory returned null", null);
         }
-        return new GenerationVault(Optional.of(extension));
+        return new GenerationVault(live, Optional.of(extension));
+    }
+
+    /**
+     * Live calls count into the generation as {@code invokeEach} does. Static, so the hold cannot
+     * capture this worker and, through {@link #previous}, pin the generation it replaces.
+     */
+    private static GenerationHold holdOf(Generation generation) {
+        return new GenerationHold() {
+            @Override
+            public void enter() {
+                generation.enter();
+            }
+
+            @Override
+            public void exit() {
+                generation.exit();
+            }
+        };
     }
 
     private void veto(Generation generation) {

@@ -48,7 +48,7 @@ public final class Swapper implements AutoCloseable {
 
     private Swapper(Builder b) {
         this.config = new SwapperConfig(b.name, b.log, b.hostLayer, b.whitelist, b.extensionFactory,
-                b.reloadCallback, b.freeDelay, b.leakGcCycles, b.leakMinAge, b.leakCheckInterval);
+                b.reloadCallback, b.freeDelay, b.leakGcCycles, b.leakMinAge, b.leakCheckInterval, b.livePrefix);
         this.log = b.log;
         this.pluginDir = b.pluginDir;
         this.current = new AtomicReference<>(Generation.empty(log));
@@ -253,6 +253,7 @@ public final class Swapper implements AutoCloseable {
         private int leakGcCycles = 3;
         private Duration leakMinAge = Duration.ofSeconds(60);
         private Duration leakCheckInterval = Duration.ofSeconds(5);
+        private String livePrefix = "live_";
 
         private Builder(Path pluginDir) {
             this.pluginDir = Objects.requireNonNull(pluginDir, "pluginDir");
@@ -322,6 +323,22 @@ public final class Swapper implements AutoCloseable {
                 throw new IllegalArgumentException("leakCheckInterval must be positive, was " + interval);
             }
             this.leakCheckInterval = interval;
+            return this;
+        }
+
+        /**
+         * The prefix that makes a static method a live function and a class a live type, compared
+         * case-insensitively; default {@code live_}. A plugin jar whose live index was made with
+         * another prefix is scanned instead. See {@link io.hotswap.runtime.live.LiveIndex}.
+         *
+         * @throws IllegalArgumentException if the prefix is empty or holds whitespace
+         */
+        public Builder livePrefix(String prefix) {
+            Objects.requireNonNull(prefix, "prefix");
+            if (prefix.isEmpty() || prefix.chars().anyMatch(Character::isWhitespace)) {
+                throw new IllegalArgumentException("livePrefix must be non-empty and without whitespace, was '" + prefix + "'");
+            }
+            this.livePrefix = prefix;
             return this;
         }
 
