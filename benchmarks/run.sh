@@ -22,7 +22,7 @@ classpath="$jar:$lib/jmh-core.jar:$lib/jopt-simple.jar:$lib/commons-math3.jar"
 run() {
   local main="$1"; shift
   "$java" -Xms512m -Xmx2g --module-path "$modpath" --add-modules io.hotswap.runtime \
-    -Dorg.slf4j.simpleLogger.defaultLogLevel=warn ${BENCH_OUT:+-Dbench.out="$BENCH_OUT"} \
+    -Dorg.slf4j.simpleLogger.defaultLogLevel=warn ${BENCH_OUT:+-Dbench.out="$BENCH_OUT" -Djava.io.tmpdir="$BENCH_OUT/tmp"} \
     -cp "$classpath" "io.hotswap.benchmarks.$main" "$@"
 }
 
@@ -34,6 +34,7 @@ fi
 
 out="$(mktemp -d)"
 export BENCH_OUT="$out"
+mkdir -p "$out/tmp" # the generated plugin jars; removed with the rest at the end
 start=$(date +%s)
 load_before="$(cut -d' ' -f1-3 /proc/loadavg)"
 for b in latency calls memory overhead; do

@@ -34,7 +34,7 @@ public final class CallOverhead {
         // The fork needs the runtime on the module path, as this JVM has it.
         List<String> jvmArgs = new ArrayList<>(List.of("-Xms256m", "-Xmx256m",
                 "--module-path", System.getProperty("jdk.module.path"), "--add-modules", "io.hotswap.runtime",
-                "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn"));
+                "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn", "-Djava.io.tmpdir=" + System.getProperty("java.io.tmpdir")));
         Collection<RunResult> results = new Runner(new OptionsBuilder()
                 .include(InvokeFuncBenchmark.class.getName() + "\\.")
                 .forks(forks)
