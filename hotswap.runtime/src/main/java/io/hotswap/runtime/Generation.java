@@ -23,7 +23,7 @@ import org.slf4j.Logger;
  */
 public final class Generation {
 
-    /** Calls counter value once the generation is freed: no call can enter any more. */
+    /** Calls counter value when the generation is freed: no call can enter any more. */
     private static final int FREED = Integer.MIN_VALUE;
 
     private final long number;
@@ -130,17 +130,12 @@ public final class Generation {
         }
     }
 
-    /** Counts a call in, unless the generation is already freed. */
+    /**
+     * Counts a call in, unless the generation is already freed. One atomic add, no CAS loop: once
+     * freed the counter sits at {@code MIN_VALUE} plus the refused attempts, negative for good.
+     */
     boolean tryEnter() {
-        for (;;) {
-            int c = calls.get();
-            if (c == FREED) {
-                return false;
-            }
-            if (calls.compareAndSet(c, c + 1)) {
-                return true;
-            }
-        }
+        return calls.getAndIncrement() >= 0;
     }
 
     void exit() {
