@@ -9,8 +9,8 @@ import java.util.List;
 
 /**
  * A live function bound once per generation: one spreading {@link MethodHandle}, invoked
- * exactly, after the arguments were checked so that a mismatch gets a message, not a
- * {@code ClassCastException}.
+ * exactly. Arguments are checked only when the handle refuses them, so that a mismatch gets a
+ * message rather than a bare {@code ClassCastException}, without a check on every call.
  */
 final class BoundFunction implements LiveFunction {
 
@@ -77,11 +77,15 @@ final class BoundFunction implements LiveFunction {
     @Override
     public Object call(Object... args) {
         Object[] a = args == null ? new Object[] {null} : args;
-        check(a);
         GenerationHold hold = owner == null ? GenerationHold.NONE : owner.hold();
         hold.enter();
         try {
             return (Object) invoker.invokeExact(a);
+        } catch (ClassCastException | IllegalArgumentException | NullPointerException e) {
+            // The handle's own casts refused the arguments, or the function threw one of these:
+            // the check (kept off the fast path) tells which, and explains a mismatch.
+            check(a);
+            throw e;
         } catch (RuntimeException | Error e) {
             throw e;
         } catch (Throwable t) {
