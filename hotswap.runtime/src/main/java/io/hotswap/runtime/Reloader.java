@@ -50,6 +50,8 @@ final class Reloader {
     private final Logger log;
     private final long started = System.nanoTime();
     private final List<LoadedPlugin> fresh = new ArrayList<>();
+    // Set in static linking mode: the plugins come from the host's layer, not the directory.
+    private StaticPlugins staticPlugins;
 
     Reloader(SwapperConfig config, Retirement retirement, Path pluginDir, Generation previous) {
         this.config = config;
@@ -62,7 +64,13 @@ final class Reloader {
 
     Built build(Object data) {
         try {
-            Map<String, PluginJar> jars = readDirectory();
+            Map<String, PluginJar> jars;
+            if (config.staticLinking()) {
+                staticPlugins = StaticPlugins.find(config.hostLayer(), config.whitelist(), log);
+                jars = staticPlugins.jars();
+            } else {
+                jars = readDirectory();
+            }
             List<PluginJar> order = DependencyOrder.sort(jars, config.hostLayer());
             Map<String, LoadedPlugin> next = new LinkedHashMap<>();
             Map<String, PluginOutcome> outcomes = new LinkedHashMap<>();
@@ -122,19 +130,16 @@ final class Reloader {
         LoadEvent event = new LoadEvent();
         event.begin();
         String name = jar.name();
-        List<ModuleLayer> parents = new ArrayList<>();
-        for (LoadedPlugin d : deps) {
-            parents.add(d.layer().orElseThrow().layer());
+        LoadedPlugin p;
+        Plugin plugin;
+        if (staticPlugins != null) {
+            plugin = staticPlugins.instantiate(name);
+            p = new LoadedPlugin(jar, number, names(deps), plugin);
+        } else {
+            DefinedLayer layer = define(jar, deps);
+            plugin = instantiate(jar, layer);
+            p = new LoadedPlugin(jar, number, names(deps), layer, plugin);
         }
-        parents.add(config.hostLayer());
-        DefinedLayer layer;
-        try {
-            layer = PluginLayers.define(jar, number, parents);
-        } catch (FindException | ResolutionException | LayerInstantiationException | SecurityException e) {
-            throw new ResolveException(name, ReloadStep.DEFINE_LAYER, e.getMessage(), e);
-        }
-        Plugin plugin = instantiate(jar, layer);
-        LoadedPlugin p = new LoadedPlugin(jar, number, names(deps), layer, plugin);
         fresh.add(p);
         boolean reloadable = hook(p, ReloadStep.RELOADABLE, plugin::reloadable);
         if (!reloadable) {
@@ -155,10 +160,24 @@ final class Reloader {
             plugin.onLoad(data);
             return null;
         });
-        log.info("Plugin {} ({}): loaded into generation {} from {}", name, p.info().version(), number, jar.file());
+        log.info("Plugin {} ({}): loaded into generation {} from {}", name, p.info().version(), number,
+                staticPlugins != null ? "the host's layer (static linking)" : jar.file());
         event.loaded(name, p.info().version(), number);
         event.commit();
         return p;
+    }
+
+    private DefinedLayer define(PluginJar jar, List<LoadedPlugin> deps) {
+        List<ModuleLayer> parents = new ArrayList<>();
+        for (LoadedPlugin d : deps) {
+            parents.add(d.layer().orElseThrow().layer());
+        }
+        parents.add(config.hostLayer());
+        try {
+            return PluginLayers.define(jar, number, parents);
+        } catch (FindException | ResolutionException | LayerInstantiationException | SecurityException e) {
+            throw new ResolveException(jar.name(), ReloadStep.DEFINE_LAYER, e.getMessage(), e);
+        }
     }
 
     private Plugin instantiate(PluginJar jar, DefinedLayer layer) {
