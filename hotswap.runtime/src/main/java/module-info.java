@@ -15,6 +15,7 @@ module io.hotswap.runtime {
     requires jdk.net;
 
     exports io.hotswap.runtime;
+    exports io.hotswap.runtime.live;
     // The wire protocol and the socket directory, for the hotswap command; the MBean interface
     // for JMX's introspection. Hosts need neither.
     exports io.hotswap.runtime.management to io.hotswap.cli, java.management;

@@ -7,6 +7,9 @@ import io.hotswap.runtime.jar.PluginJar;
 import io.hotswap.runtime.jar.PluginJarReader;
 import io.hotswap.runtime.layer.DefinedLayer;
 import io.hotswap.runtime.layer.PluginLayers;
+import io.hotswap.runtime.live.bind.LiveBindException;
+import io.hotswap.runtime.live.bind.LiveBinder;
+import io.hotswap.runtime.live.bind.LiveVault;
 import java.io.IOException;
 import java.lang.module.FindException;
 import java.lang.module.ResolutionException;
@@ -15,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -85,7 +89,7 @@ final class Reloader {
                     outcomes.put(old.name(), PluginOutcome.REMOVED);
                 }
             }
-            Generation generation = new Generation(number, List.copyOf(next.values()), vault(), log);
+            Generation generation = new Generation(number, List.copyOf(next.values()), vault(next.values()), log);
             for (LoadedPlugin p : fresh) {
                 hook(p, ReloadStep.ON_INIT, () -> {
                     p.plugin().onInit(generation.vault());
@@ -247,10 +251,19 @@ final class Reloader {
         return jars;
     }
 
-    private GenerationVault vault() {
+    /** The VAULT step: live names of every plugin of the new generation, carried ones too; the extension. */
+    private GenerationVault vault(Collection<LoadedPlugin> plugins) {
+        LiveVault live;
+        try {
+            // Statically linked plugins have no layer (nor controller) of their own to open to the
+            // runtime: their live names are not bound.
+            live = LiveBinder.bind(plugins.stream().flatMap(p -> p.layer().stream()).toList(), config.livePrefix(), log);
+        } catch (LiveBindException e) {
+            throw new SwapException(e.plugin(), ReloadStep.VAULT, e.getMessage(), e.getCause());
+        }
         Supplier<?> factory = config.extensionFactory();
         if (factory == null) {
-            return new GenerationVault(Optional.empty());
+            return new GenerationVault(live, Optional.empty());
         }
         Object extension;
         try {
@@ -261,7 +274,7 @@ final class Reloader {
         if (extension == null) {
             throw new SwapException(null, ReloadStep.VAULT, "the host's extension factory returned null", null);
         }
-        return new GenerationVault(Optional.of(extension));
+        return new GenerationVault(live, Optional.of(extension));
     }
 
     private void veto(Generation generation) {

@@ -64,7 +64,7 @@ public final class Swapper implements AutoCloseable {
 
     private Swapper(Builder b) {
         this.config = new SwapperConfig(b.name, b.log, b.hostLayer, b.whitelist, b.extensionFactory,
-                b.reloadCallback, b.freeDelay, b.leakGcCycles, b.leakMinAge, b.leakCheckInterval, b.staticLinking);
+                b.reloadCallback, b.freeDelay, b.leakGcCycles, b.leakMinAge, b.leakCheckInterval, b.livePrefix, b.staticLinking);
         this.log = b.log;
         this.pluginDir = b.pluginDir;
         this.current = new AtomicReference<>(Generation.empty(log));
@@ -362,6 +362,7 @@ public final class Swapper implements AutoCloseable {
         private boolean fileWatch;
         private Duration watchQuietPeriod = Duration.ofMillis(500);
         private boolean staticLinking;
+        private String livePrefix = "live_";
 
         private Builder(Path pluginDir) {
             this.pluginDir = Objects.requireNonNull(pluginDir, "pluginDir");
@@ -458,6 +459,22 @@ public final class Swapper implements AutoCloseable {
                 throw new IllegalArgumentException("managementReadTimeout must be positive, was " + timeout);
             }
             this.managementReadTimeout = timeout;
+            return this;
+        }
+
+        /**
+         * The prefix that makes a static method a live function and a class a live type, compared
+         * case-insensitively; default {@code live_}. A plugin jar whose live index was made with
+         * another prefix is scanned instead. See {@link io.hotswap.runtime.live.LiveIndex}.
+         *
+         * @throws IllegalArgumentException if the prefix is empty or holds whitespace
+         */
+        public Builder livePrefix(String prefix) {
+            Objects.requireNonNull(prefix, "prefix");
+            if (prefix.isEmpty() || prefix.chars().anyMatch(Character::isWhitespace)) {
+                throw new IllegalArgumentException("livePrefix must be non-empty and without whitespace, was '" + prefix + "'");
+            }
+            this.livePrefix = prefix;
             return this;
         }
 
