@@ -224,12 +224,7 @@ public final class Swapper implements AutoCloseable {
             // A generation read just before a reload may be freed before we enter it: read again.
             if (g.tryEnter()) {
                 try {
-                    List<PluginHandle> order = g.plugins();
-                    if (backward) {
-                        order = new java.util.ArrayList<>(order);
-                        java.util.Collections.reverse(order);
-                    }
-                    return g.callEach(order, name, params);
+                    return g.callEach(backward, name, params);
                 } finally {
                     g.exit();
                 }
@@ -295,6 +290,11 @@ public final class Swapper implements AutoCloseable {
                 leakWatch.freed(), leakWatch.collected(), leaks.size(), leaks);
     }
 
+    /** Waits until the runtime's freeing thread has nothing due (tests use it to observe frees). */
+    void awaitFreeingIdle() throws Exception {
+        retirement.awaitIdle(Duration.ofSeconds(10));
+    }
+
     /** The name this swapper was given (for logs, thread names and the management endpoint). */
     public String name() {
         return config.name();
@@ -323,6 +323,13 @@ public final class Swapper implements AutoCloseable {
             Generation last = current.getAndSet(Generation.empty(log));
             retirement.retire(last);
             retirement.releaseNow();
+            try {
+                retirement.awaitIdle(Duration.ofSeconds(10));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (java.util.concurrent.TimeoutException e) {
+                log.warn("Swapper {}: freeing did not finish within 10 s of close; stopping it anyway", config.name());
+            }
             retirement.close();
             log.info("Swapper {} closed", config.name());
         } finally {
