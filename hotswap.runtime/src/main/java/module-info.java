@@ -6,6 +6,8 @@
  *
  * <p>Start with {@link io.hotswap.runtime.Swapper}.
  */
+// "module": io.hotswap.cli is built after this module, so javac cannot see it for the qualified export.
+@SuppressWarnings("module")
 module io.hotswap.runtime {
     requires transitive io.hotswap.api;
     requires transitive org.slf4j;
