@@ -2,6 +2,7 @@ package io.hotswap.runtime;
 
 import io.hotswap.api.Plugin;
 import io.hotswap.runtime.jar.JarReadException;
+import io.hotswap.runtime.jfr.LoadEvent;
 import io.hotswap.runtime.jar.PluginJar;
 import io.hotswap.runtime.jar.PluginJarReader;
 import io.hotswap.runtime.layer.DefinedLayer;
@@ -57,6 +58,8 @@ final class Reloader {
     private final List<LoadedPlugin> fresh = new ArrayList<>();
     // Nanoseconds per step, for ReloadDetails.steps(): a handful of nanoTime calls per plugin.
     private final Map<ReloadStep, Long> stepNanos = new EnumMap<>(ReloadStep.class);
+    // Set in static linking mode: the plugins come from the host's layer, not the directory.
+    private StaticPlugins staticPlugins;
 
     Reloader(SwapperConfig config, Retirement retirement, Path pluginDir, Generation previous) {
         this.config = config;
@@ -70,7 +73,13 @@ final class Reloader {
     Built build(Object data) {
         try {
             long t = System.nanoTime();
-            Map<String, PluginJar> jars = readDirectory();
+            Map<String, PluginJar> jars;
+            if (config.staticLinking()) {
+                staticPlugins = StaticPlugins.find(config.hostLayer(), config.whitelist(), log);
+                jars = staticPlugins.jars();
+            } else {
+                jars = readDirectory();
+            }
             t = charge(ReloadStep.READ_JAR, t);
             List<PluginJar> order = DependencyOrder.sort(jars, config.hostLayer());
             charge(ReloadStep.ORDER, t);
@@ -135,23 +144,22 @@ final class Reloader {
     }
 
     private LoadedPlugin load(PluginJar jar, List<LoadedPlugin> deps, Object data) {
+        LoadEvent event = new LoadEvent();
+        event.begin();
         String name = jar.name();
-        List<ModuleLayer> parents = new ArrayList<>();
-        for (LoadedPlugin d : deps) {
-            parents.add(d.layer().orElseThrow().layer());
+        LoadedPlugin p;
+        Plugin plugin;
+        if (staticPlugins != null) {
+            plugin = staticPlugins.instantiate(name);
+            p = new LoadedPlugin(jar, number, names(deps), plugin);
+        } else {
+            long t = System.nanoTime();
+            DefinedLayer layer = define(jar, deps);
+            t = charge(ReloadStep.DEFINE_LAYER, t);
+            plugin = instantiate(jar, layer);
+            charge(ReloadStep.INSTANTIATE, t);
+            p = new LoadedPlugin(jar, number, names(deps), layer, plugin);
         }
-        parents.add(config.hostLayer());
-        DefinedLayer layer;
-        long t = System.nanoTime();
-        try {
-            layer = PluginLayers.define(jar, number, parents);
-        } catch (FindException | ResolutionException | LayerInstantiationException | SecurityException e) {
-            throw new ResolveException(name, ReloadStep.DEFINE_LAYER, e.getMessage(), e);
-        }
-        t = charge(ReloadStep.DEFINE_LAYER, t);
-        Plugin plugin = instantiate(jar, layer);
-        charge(ReloadStep.INSTANTIATE, t);
-        LoadedPlugin p = new LoadedPlugin(jar, number, names(deps), layer, plugin);
         fresh.add(p);
         boolean reloadable = hook(p, ReloadStep.RELOADABLE, plugin::reloadable);
         if (!reloadable) {
@@ -172,8 +180,24 @@ final class Reloader {
             plugin.onLoad(data);
             return null;
         });
-        log.info("Plugin {} ({}): loaded into generation {} from {}", name, p.info().version(), number, jar.file());
+        log.info("Plugin {} ({}): loaded into generation {} from {}", name, p.info().version(), number,
+                staticPlugins != null ? "the host's layer (static linking)" : jar.file());
+        event.loaded(name, p.info().version(), number);
+        event.commit();
         return p;
+    }
+
+    private DefinedLayer define(PluginJar jar, List<LoadedPlugin> deps) {
+        List<ModuleLayer> parents = new ArrayList<>();
+        for (LoadedPlugin d : deps) {
+            parents.add(d.layer().orElseThrow().layer());
+        }
+        parents.add(config.hostLayer());
+        try {
+            return PluginLayers.define(jar, number, parents);
+        } catch (FindException | ResolutionException | LayerInstantiationException | SecurityException e) {
+            throw new ResolveException(jar.name(), ReloadStep.DEFINE_LAYER, e.getMessage(), e);
+        }
     }
 
     private Plugin instantiate(PluginJar jar, DefinedLayer layer) {
@@ -263,7 +287,9 @@ final class Reloader {
     private GenerationVault vault(Collection<LoadedPlugin> plugins) {
         LiveVault live;
         try {
-            live = LiveBinder.bind(plugins.stream().map(p -> p.layer().orElseThrow()).toList(), config.livePrefix(), log);
+            // Statically linked plugins have no layer (nor controller) of their own to open to the
+            // runtime: their live names are not bound.
+            live = LiveBinder.bind(plugins.stream().flatMap(p -> p.layer().stream()).toList(), config.livePrefix(), log);
         } catch (LiveBindException e) {
             throw new SwapException(e.plugin(), ReloadStep.VAULT, e.getMessage(), e.getCause());
         }

@@ -1,6 +1,14 @@
 package io.hotswap.runtime;
 
 import io.hotswap.api.Plugin;
+import io.hotswap.runtime.jfr.ReloadEvent;
+import io.hotswap.runtime.management.EndpointDirectory;
+import io.hotswap.runtime.management.ManagedSwapper;
+import io.hotswap.runtime.management.ManagementEndpoint;
+import io.hotswap.runtime.management.SwapperBean;
+import io.hotswap.runtime.watch.PluginDirWatch;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -45,15 +53,76 @@ public final class Swapper implements AutoCloseable {
     private final Retirement retirement;
     // Written under the reload lock only; volatile so that status() can read it without the lock.
     private volatile Path pluginDir;
+    // The data of the last loadPlugins/reload: what a reload from outside (endpoint, JMX, file
+    // watch) passes to onLoad, since the requester cannot pass host objects.
+    private volatile Object lastData;
+    private final ManagementEndpoint endpoint;
+    private final SwapperBean bean;
+    // Replaced under the reload lock when the plugin directory changes.
+    private volatile PluginDirWatch watch;
+    private final Duration watchQuietPeriod;
 
     private Swapper(Builder b) {
         this.config = new SwapperConfig(b.name, b.log, b.hostLayer, b.whitelist, b.extensionFactory,
-                b.reloadCallback, b.freeDelay, b.leakGcCycles, b.leakMinAge, b.leakCheckInterval, b.livePrefix);
+                b.reloadCallback, b.freeDelay, b.leakGcCycles, b.leakMinAge, b.leakCheckInterval, b.livePrefix, b.staticLinking);
         this.log = b.log;
         this.pluginDir = b.pluginDir;
         this.current = new AtomicReference<>(Generation.empty(log));
         this.leakWatch = new LeakWatch(config);
         this.retirement = new Retirement(config, leakWatch);
+        if (b.fileWatch && b.staticLinking) {
+            log.warn("Swapper {}: static linking is on, so the file watch is off: nothing can be reloaded", b.name);
+        }
+        this.watchQuietPeriod = b.fileWatch && !b.staticLinking ? b.watchQuietPeriod : null;
+        ManagedSwapper managed = new Managed();
+        SwapperBean registered = null;
+        ManagementEndpoint opened = null;
+        try {
+            registered = b.jmx ? SwapperBean.register(managed) : null;
+            if (b.managementEndpoint) {
+                EndpointDirectory dir = b.managementBase == null ? EndpointDirectory.forCurrentUser()
+                        : EndpointDirectory.under(b.managementBase);
+                opened = ManagementEndpoint.open(dir, managed, pluginDir, b.managementReadTimeout, log);
+            }
+            this.watch = watchQuietPeriod == null ? null : startWatch(pluginDir);
+        } catch (IOException | RuntimeException e) {
+            if (registered != null) {
+                registered.close();
+            }
+            if (opened != null) {
+                opened.close();
+            }
+            retirement.close();
+            if (e instanceof IOException io) {
+                throw new UncheckedIOException("Swapper " + config.name() + ": cannot set up management: "
+                        + io.getMessage(), io);
+            }
+            throw (RuntimeException) e;
+        }
+        this.bean = registered;
+        this.endpoint = opened;
+    }
+
+    private PluginDirWatch startWatch(Path dir) throws IOException {
+        return PluginDirWatch.start(config.name(), dir, watchQuietPeriod, () -> reload(lastData), log);
+    }
+
+    /** The view the endpoint and the MBean get: no more than they need. */
+    private final class Managed implements ManagedSwapper {
+        @Override
+        public String name() {
+            return config.name();
+        }
+
+        @Override
+        public SwapperStatus status() {
+            return Swapper.this.status();
+        }
+
+        @Override
+        public ReloadDetails reload() {
+            return Swapper.this.reload(lastData);
+        }
     }
 
     /** A builder for a swapper over the jars of {@code pluginDir}. */
@@ -78,13 +147,23 @@ public final class Swapper implements AutoCloseable {
      * layer are relinked. Calls running in the old generation finish there.
      *
      * @param data passed to the {@code onLoad} of every plugin that gets a new layer
-     * @throws ReloadException if any step fails: the current generation stays current and serving
+     * @throws ReloadException if any step fails: the current generation stays current and serving;
+     *         a {@link SwapException} if {@linkplain #staticLinkingMode() static linking} is on
      */
     public ReloadDetails reload(Object data) {
+        if (config.staticLinking()) {
+            SwapException refused = new SwapException(null, ReloadStep.SWAP, "static linking is on: swapper "
+                    + config.name() + " runs the plugins of the host's module path, which cannot be reloaded;"
+                    + " restart the host to change them, or build it without staticLinking", null);
+            log.warn(refused.getMessage());
+            throw refused;
+        }
         return swap(data, false);
     }
 
     private ReloadDetails swap(Object data, boolean first) {
+        ReloadEvent event = new ReloadEvent(config.name(), first);
+        event.begin();
         reloadLock.lock();
         try {
             Generation previous = current.get();
@@ -98,9 +177,12 @@ public final class Swapper implements AutoCloseable {
             } catch (ReloadException e) {
                 log.error("{} of {} failed; generation {} stays current: {}", first ? "Load" : "Reload",
                         pluginDir, previous.number(), e.getMessage());
+                event.failed(e.getMessage());
+                event.commit();
                 throw e;
             }
             long swapStart = System.nanoTime();
+            lastData = data;
             Generation next = built.generation();
             next.loaded().forEach(LoadedPlugin::hold);
             current.set(next); // the one atomic step: from here on new calls see the new code
@@ -111,6 +193,8 @@ public final class Swapper implements AutoCloseable {
             ReloadDetails details = built.details()
                     .withStep(ReloadStep.SWAP, Duration.ofNanos(System.nanoTime() - swapStart));
             log.info("Generation {} is current ({}): {}", next.number(), first ? "load" : "reload", details);
+            event.succeeded(next.number(), details.toString());
+            event.commit();
             return details;
         } finally {
             reloadLock.unlock();
@@ -157,7 +241,7 @@ public final class Swapper implements AutoCloseable {
 
     /** Whether plugins come from the host's own module path and reloading is off. */
     public boolean staticLinkingMode() {
-        return false;
+        return config.staticLinking();
     }
 
     /** The directory the next reload reads. */
@@ -169,13 +253,27 @@ public final class Swapper implements AutoCloseable {
      * Points the next reload at another directory; waits for a running reload to finish.
      *
      * @throws IllegalArgumentException if {@code dir} is not a directory
+     * @throws IllegalStateException    if static linking is on: there is no plugin directory
      */
     public void resetPluginDir(Path dir) {
+        if (config.staticLinking()) {
+            throw new IllegalStateException("static linking is on: swapper " + config.name()
+                    + " reads no plugin directory");
+        }
         requireDirectory(dir);
         reloadLock.lock();
         try {
             log.info("Plugin directory changed from {} to {}", pluginDir, dir);
             pluginDir = dir;
+            if (watch != null) {
+                watch.close();
+                try {
+                    watch = startWatch(dir);
+                } catch (IOException e) {
+                    watch = null;
+                    log.warn("Cannot watch {}; file watch of {} is off", dir, config.name(), e);
+                }
+            }
         } finally {
             reloadLock.unlock();
         }
@@ -211,6 +309,17 @@ public final class Swapper implements AutoCloseable {
      */
     @Override
     public void close() {
+        // Outside the lock first: no new reload requests from outside while we shut down.
+        PluginDirWatch w = watch;
+        if (w != null) {
+            w.close();
+        }
+        if (endpoint != null) {
+            endpoint.close();
+        }
+        if (bean != null) {
+            bean.close();
+        }
         reloadLock.lock();
         try {
             Generation last = current.getAndSet(Generation.empty(log));
@@ -255,6 +364,13 @@ public final class Swapper implements AutoCloseable {
         private int leakGcCycles = 3;
         private Duration leakMinAge = Duration.ofSeconds(60);
         private Duration leakCheckInterval = Duration.ofSeconds(5);
+        private boolean managementEndpoint;
+        private Path managementBase;
+        private Duration managementReadTimeout = Duration.ofSeconds(5);
+        private boolean jmx;
+        private boolean fileWatch;
+        private Duration watchQuietPeriod = Duration.ofMillis(500);
+        private boolean staticLinking;
         private String livePrefix = "live_";
 
         private Builder(Path pluginDir) {
@@ -329,6 +445,33 @@ public final class Swapper implements AutoCloseable {
         }
 
         /**
+         * Exposes a management endpoint: a Unix-domain socket that {@code hotswap reload} and
+         * {@code hotswap status} talk to, in {@code $XDG_RUNTIME_DIR/hotswap-<user>/} (else the
+         * temp directory), reachable by this user only. Removed on {@link Swapper#close()}.
+         * Reloads requested there pass the data of the last {@code loadPlugins}/{@code reload}.
+         * Default off.
+         */
+        public Builder managementEndpoint(boolean on) {
+            this.managementEndpoint = on;
+            return this;
+        }
+
+        /** The base directory of the endpoint's socket directory, instead of the default. */
+        public Builder managementDirectory(Path base) {
+            this.managementBase = Objects.requireNonNull(base, "base");
+            return this;
+        }
+
+        /** How long an endpoint client may take to send its request; default 5 s. */
+        public Builder managementReadTimeout(Duration timeout) {
+            if (timeout.isZero() || timeout.isNegative()) {
+                throw new IllegalArgumentException("managementReadTimeout must be positive, was " + timeout);
+            }
+            this.managementReadTimeout = timeout;
+            return this;
+        }
+
+        /**
          * The prefix that makes a static method a live function and a class a live type, compared
          * case-insensitively; default {@code live_}. A plugin jar whose live index was made with
          * another prefix is scanned instead. See {@link io.hotswap.runtime.live.LiveIndex}.
@@ -345,12 +488,54 @@ public final class Swapper implements AutoCloseable {
         }
 
         /**
-         * @throws IllegalArgumentException if the plugin directory does not exist
+         * Registers the MBean {@code io.hotswap:type=Swapper,name=<name>} in the platform MBean
+         * server: status figures, leak figures and {@code reload()}. Default off.
+         */
+        public Builder jmx(boolean on) {
+            this.jmx = on;
+            return this;
+        }
+
+        /**
+         * Dev mode: a jar created or replaced in the plugin directory triggers one reload once
+         * the directory has been quiet for the {@linkplain #fileWatchQuietPeriod quiet period}.
+         * Default off.
+         */
+        public Builder fileWatch(boolean on) {
+            this.fileWatch = on;
+            return this;
+        }
+
+        /** How long the plugin directory must be quiet before a file-watch reload; default 500 ms. */
+        public Builder fileWatchQuietPeriod(Duration quiet) {
+            this.watchQuietPeriod = nonNegative(quiet, "fileWatchQuietPeriod");
+            return this;
+        }
+
+        /**
+         * Static linking (for debugging): the plugins are the modules of the host layer (by default
+         * the boot layer, that is the host's module path) that provide {@code io.hotswap.api.Plugin},
+         * found through {@link java.util.ServiceLoader}, not the jars of the plugin directory, which
+         * then need not exist. They run the same hooks; {@link Swapper#reload} fails with a
+         * {@link SwapException} saying that static linking is on. Default off.
+         */
+        public Builder staticLinking(boolean on) {
+            this.staticLinking = on;
+            return this;
+        }
+
+        /**
+         * @throws IllegalArgumentException if the plugin directory does not exist (and static
+         *                                  linking is off)
          * @throws IllegalStateException    if no host layer was given and {@code io.hotswap.api} is
-         *                                  not in a named module (on the class path)
+         *                                  not in a named module (on the class path), or a swapper of
+         *                                  this name is already registered in JMX
+         * @throws UncheckedIOException     if the management endpoint or the file watch cannot be set up
          */
         public Swapper build() {
-            requireDirectory(pluginDir);
+            if (!staticLinking) {
+                requireDirectory(pluginDir);
+            }
             if (hostLayer == null) {
                 hostLayer = Plugin.class.getModule().getLayer();
                 if (hostLayer == null) {
