@@ -44,19 +44,16 @@ final class LoadedPlugin {
     private volatile boolean reloadable = true;
 
     LoadedPlugin(PluginJar jar, long generation, List<String> requires, DefinedLayer layer, Plugin plugin) {
-        this.name = jar.name();
-        this.sha256 = jar.sha256();
-        this.descriptorVersion = jar.descriptorVersion();
-        this.file = jar.file();
-        this.loadedAt = Instant.now();
-        this.generation = generation;
-        this.requires = List.copyOf(requires);
-        this.loaderName = layer.loader().getName();
-        this.live = new Live(layer, plugin, layer.loader());
+        this(jar, generation, requires, layer.loader().getName(), new Live(layer, plugin, layer.loader()));
     }
 
     /** A statically linked plugin: its module is in the host's layer, which is never unloaded. */
     LoadedPlugin(PluginJar jar, long generation, List<String> requires, Plugin plugin) {
+        this(jar, generation, requires, loaderName(plugin.getClass().getClassLoader()),
+                new Live(null, plugin, plugin.getClass().getClassLoader()));
+    }
+
+    private LoadedPlugin(PluginJar jar, long generation, List<String> requires, String loaderName, Live live) {
         this.name = jar.name();
         this.sha256 = jar.sha256();
         this.descriptorVersion = jar.descriptorVersion();
@@ -64,9 +61,12 @@ final class LoadedPlugin {
         this.loadedAt = Instant.now();
         this.generation = generation;
         this.requires = List.copyOf(requires);
-        ClassLoader loader = plugin.getClass().getClassLoader();
-        this.loaderName = loader == null ? "bootstrap" : String.valueOf(loader.getName());
-        this.live = new Live(null, plugin, loader);
+        this.loaderName = loaderName;
+        this.live = live;
+    }
+
+    private static String loaderName(ClassLoader loader) {
+        return loader == null ? "bootstrap" : String.valueOf(loader.getName());
     }
 
     String name() {
