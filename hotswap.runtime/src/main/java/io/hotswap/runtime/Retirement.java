@@ -1,11 +1,14 @@
 package io.hotswap.runtime;
 
 import io.hotswap.runtime.layer.DefinedLayer;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -84,7 +87,7 @@ final class Retirement implements AutoCloseable {
     void releaseNow() {
         for (Generation g : List.copyOf(retired)) {
             g.markFreeDue();
-            release(g);
+            executor.execute(() -> release(g));
         }
     }
 
@@ -93,6 +96,18 @@ final class Retirement implements AutoCloseable {
             leakWatch.sweep();
         } catch (RuntimeException e) {
             log.warn("Leak watch sweep failed; will try again", e);
+        }
+    }
+
+    /**
+     * Waits until the freeing thread has run every task already due, e.g. the frees that
+     * {@link #releaseNow()} or a zero free delay queued. Used before shutting it down.
+     */
+    void awaitIdle(Duration bound) throws InterruptedException, TimeoutException {
+        try {
+            executor.submit(() -> { }).get(bound.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("a no-op failed on the freeing thread", e);
         }
     }
 

@@ -197,6 +197,11 @@ public final class Swapper implements AutoCloseable {
                 leakWatch.freed(), leakWatch.collected(), leaks.size(), leaks);
     }
 
+    /** Waits until the runtime's freeing thread has nothing due (tests use it to observe frees). */
+    void awaitFreeingIdle() throws Exception {
+        retirement.awaitIdle(Duration.ofSeconds(10));
+    }
+
     /** The name this swapper was given (for logs, thread names and the management endpoint). */
     public String name() {
         return config.name();
@@ -214,6 +219,13 @@ public final class Swapper implements AutoCloseable {
             Generation last = current.getAndSet(Generation.empty(log));
             retirement.retire(last);
             retirement.releaseNow();
+            try {
+                retirement.awaitIdle(Duration.ofSeconds(10));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (java.util.concurrent.TimeoutException e) {
+                log.warn("Swapper {}: freeing did not finish within 10 s of close; stopping it anyway", config.name());
+            }
             retirement.close();
             log.info("Swapper {} closed", config.name());
         } finally {

@@ -31,7 +31,8 @@ class LoadAndReloadTest {
             assertThat(first.generation()).isEqualTo(1);
             assertThat(first.outcome("alpha")).isEqualTo(PluginOutcome.OK);
             assertThat(call(swapper, "alpha")).isEqualTo("alpha:version:v1");
-            assertThat(events.of("alpha")).containsExactly("alpha:onLoad:v1", "alpha:onInit:v1");
+            assertThat(events.of("alpha")).containsExactly(
+                    "alpha:reloadable:v1", "alpha:export:v1", "alpha:imports:v1", "alpha:onLoad:v1", "alpha:onInit:v1");
             WeakReference<ClassLoader> v1 = loaderOf(swapper, "alpha");
             assertThat(v1.get().getName()).startsWith("plugin-alpha@").endsWith("#1");
 
