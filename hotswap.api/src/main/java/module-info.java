@@ -8,4 +8,6 @@
  */
 module io.hotswap.api {
     exports io.hotswap.api;
+    // Only the runtime may serve LiveData (it alone can open plugin packages to itself).
+    exports io.hotswap.api.spi to io.hotswap.runtime;
 }

@@ -11,6 +11,7 @@ module io.hotswap.runtime {
     requires java.management;
 
     exports io.hotswap.runtime;
+    exports io.hotswap.runtime.live;
 
     uses io.hotswap.api.Plugin;
 }

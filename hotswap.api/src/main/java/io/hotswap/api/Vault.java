@@ -4,12 +4,27 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentMap;
 
 /**
- * What one generation of plugins shares with its host: a data bag and an extension object.
- * A new vault is made for every generation; plugins fill it in {@link Plugin#onInit(Vault)}.
+ * What one generation of plugins shares with its host: its live functions and live types, a data
+ * bag and an extension object. A new vault is made for every generation; plugins fill it in
+ * {@link Plugin#onInit(Vault)}.
  *
  * @since 0.1
  */
 public interface Vault {
+
+    /**
+     * The live functions of every plugin of this generation, bound to the newest version of each.
+     *
+     * @since 0.1
+     */
+    LiveFunctions liveFuncs();
+
+    /**
+     * The live types of every plugin of this generation, the newest version of each.
+     *
+     * @since 0.1
+     */
+    LiveTypes liveTypes();
 
     /** A concurrent map, empty at the start of each generation, that plugins and host share. */
     ConcurrentMap<String, Object> dataBag();

@@ -1,6 +1,7 @@
 package io.hotswap.runtime;
 
 import io.hotswap.api.Vault;
+import io.hotswap.runtime.live.bind.LiveVault;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -54,7 +55,7 @@ public final class Generation {
     }
 
     static Generation empty(Logger log) {
-        return new Generation(0, List.of(), new GenerationVault(Optional.empty()), log);
+        return new Generation(0, List.of(), new GenerationVault(LiveVault.empty(), Optional.empty()), log);
     }
 
     /** 1 for the first load, then one more for each successful reload; 0 before the first load. */

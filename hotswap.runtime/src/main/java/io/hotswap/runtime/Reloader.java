@@ -6,6 +6,7 @@ import io.hotswap.runtime.jar.PluginJar;
 import io.hotswap.runtime.jar.PluginJarReader;
 import io.hotswap.runtime.layer.DefinedLayer;
 import io.hotswap.runtime.layer.PluginLayers;
+import io.hotswap.runtime.live.bind.LiveVault;
 import java.io.IOException;
 import java.lang.module.FindException;
 import java.lang.module.ResolutionException;
@@ -226,7 +227,7 @@ final class Reloader {
     private GenerationVault vault() {
         Supplier<?> factory = config.extensionFactory();
         if (factory == null) {
-            return new GenerationVault(Optional.empty());
+            return new GenerationVault(LiveVault.empty(), Optional.empty());
         }
         Object extension;
         try {
@@ -237,7 +238,7 @@ final class Reloader {
         if (extension == null) {
             throw new SwapException(null, ReloadStep.VAULT, "the host's extension factory returned null", null);
         }
-        return new GenerationVault(Optional.of(extension));
+        return new GenerationVault(LiveVault.empty(), Optional.of(extension));
     }
 
     private void veto(Generation generation) {

@@ -1,0 +1,125 @@
+package io.hotswap.runtime.live.bind;
+
+import io.hotswap.runtime.layer.DefinedLayer;
+import io.hotswap.runtime.live.LiveEntry;
+import java.lang.invoke.MethodHandles;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.slf4j.Logger;
+
+/**
+ * Binds the live functions and live types of one generation, from all of its plugins, carried
+ * ones included, so every name points to the newest version.
+ *
+ * <p>To reach plugin members the runtime opens the packages that hold live names to itself, and
+ * only to itself, through the layer's controller: plugin authors open nothing.
+ */
+public final class LiveBinder {
+
+    private static final Module RUNTIME = LiveBinder.class.getModule();
+
+    private LiveBinder() {
+    }
+
+    /**
+     * @param layers the layers of the generation's plugins, in dependency order
+     * @throws LiveBindException if a plugin's index is malformed or stale, a live name cannot be
+     *         bound, or two plugins declare the same live name
+     */
+    public static LiveVault bind(List<DefinedLayer> layers, String prefix, Logger log) {
+        LiveObjectCodec.install();
+        Map<String, BoundFunction> functions = new LinkedHashMap<>();
+        Map<String, BoundType> types = new LinkedHashMap<>();
+        Map<String, LiveSource> sources = new LinkedHashMap<>();
+        for (DefinedLayer layer : layers) {
+            PluginLiveNames names = PluginLiveNames.of(layer, prefix, log);
+            sources.put(names.plugin(), names.source());
+            Map<String, String> typeNames = new HashMap<>();
+            Set<String> opened = new HashSet<>();
+            for (LiveEntry e : names.entries()) {
+                Class<?> type = classOf(layer, names, e);
+                if (opened.add(type.getPackageName())) {
+                    layer.controller().addOpens(layer.module(), type.getPackageName(), RUNTIME);
+                }
+                if (e.kind() == LiveEntry.Kind.FUNCTION) {
+                    BoundFunction f = function(names, e, type);
+                    BoundFunction other = functions.putIfAbsent(e.name(), f);
+                    if (other != null) {
+                        throw duplicate("function", e.name(), other.plugin(), other.target(), names.plugin(), e.target());
+                    }
+                } else {
+                    BoundType t = type(names, e, type);
+                    BoundType other = types.putIfAbsent(e.name(), t);
+                    if (other != null) {
+                        throw duplicate("type", e.name(), other.plugin(), other.type().getName(), names.plugin(), e.target());
+                    }
+                    typeNames.put(type.getName(), e.name());
+                }
+            }
+            LiveTypeRegistry.register(layer.loader(), typeNames);
+            log.debug("Plugin {}: {} live names from its {}", names.plugin(), names.entries().size(),
+                    names.source() == LiveSource.INDEX ? "live index" : "module scan");
+        }
+        return new LiveVault(new BoundFunctions(functions), new BoundTypes(types), sources);
+    }
+
+    private static Class<?> classOf(DefinedLayer layer, PluginLiveNames names, LiveEntry e) {
+        Class<?> type = Class.forName(layer.module(), e.className());
+        if (type == null) {
+            throw stale(names, e, "class " + e.className() + " is not in the plugin");
+        }
+        return type;
+    }
+
+    private static BoundFunction function(PluginLiveNames names, LiveEntry e, Class<?> type) {
+        List<Method> candidates = Arrays.stream(type.getDeclaredMethods())
+                .filter(m -> m.getName().equals(e.member()) && !m.isSynthetic() && !m.isBridge())
+                .toList();
+        if (candidates.isEmpty()) {
+            throw stale(names, e, "method " + e.target() + " is not in the plugin");
+        }
+        if (candidates.size() > 1) {
+            throw new LiveBindException(names.plugin(), "Plugin " + names.plugin() + ": live function '" + e.name()
+                    + "' is overloaded (" + e.target() + "): a live name stands for exactly one method", null);
+        }
+        Method m = candidates.get(0);
+        if (!Modifier.isStatic(m.getModifiers())) {
+            throw stale(names, e, "method " + e.target() + " is not static");
+        }
+        try {
+            m.setAccessible(true);
+            return new BoundFunction(e.name(), names.plugin(), m, MethodHandles.lookup().unreflect(m));
+        } catch (ReflectiveOperationException | RuntimeException ex) {
+            throw new LiveBindException(names.plugin(), "Plugin " + names.plugin() + ": cannot bind live function '"
+                    + e.name() + "' (" + e.target() + "): " + ex, ex);
+        }
+    }
+
+    private static BoundType type(PluginLiveNames names, LiveEntry e, Class<?> type) {
+        try {
+            return new BoundType(e.name(), names.plugin(), type, TypeShape.of(type));
+        } catch (IllegalArgumentException ex) {
+            throw new LiveBindException(names.plugin(), "Plugin " + names.plugin() + ": live type '" + e.name()
+                    + "' cannot be used: " + ex.getMessage(), ex);
+        }
+    }
+
+    private static LiveBindException stale(PluginLiveNames names, LiveEntry e, String what) {
+        String hint = names.source() == LiveSource.INDEX ? " (its live index is stale: rebuild the plugin)" : "";
+        return new LiveBindException(names.plugin(), "Plugin " + names.plugin() + ": live "
+                + e.kind().name().toLowerCase() + " '" + e.name() + "' names " + what + hint, null);
+    }
+
+    private static LiveBindException duplicate(String kind, String name, String first, String firstTarget,
+                                               String second, String secondTarget) {
+        return new LiveBindException(second, "live " + kind + " '" + name + "' is declared by two plugins: "
+                + first + " (" + firstTarget + ") and " + second + " (" + secondTarget + ")", null);
+    }
+}

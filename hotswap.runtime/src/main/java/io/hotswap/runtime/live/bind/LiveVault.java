@@ -1,0 +1,24 @@
+package io.hotswap.runtime.live.bind;
+
+import io.hotswap.api.LiveFunctions;
+import io.hotswap.api.LiveTypes;
+import java.util.Map;
+
+/**
+ * The live functions and live types of one generation, and where each plugin's names came from.
+ *
+ * @param functions bound to the newest version of each plugin
+ * @param types     the newest version's class of each live type
+ * @param sources   plugin name to where its live names were read from
+ */
+public record LiveVault(LiveFunctions functions, LiveTypes types, Map<String, LiveSource> sources) {
+
+    public LiveVault {
+        sources = Map.copyOf(sources);
+    }
+
+    /** The live vault of a generation without plugins. */
+    public static LiveVault empty() {
+        return new LiveVault(new BoundFunctions(Map.of()), new BoundTypes(Map.of()), Map.of());
+    }
+}

@@ -1,0 +1,52 @@
+package io.hotswap.runtime.live.bind;
+
+import io.hotswap.runtime.live.LiveEntry;
+import io.hotswap.runtime.live.LiveIndex;
+import io.hotswap.runtime.live.scan.LiveScanner;
+import io.hotswap.runtime.layer.DefinedLayer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+import org.slf4j.Logger;
+
+/**
+ * The live names of one plugin version: from the index in its jar when there is one made with the
+ * same prefix, else from a ClassGraph scan of its module in its own layer.
+ */
+record PluginLiveNames(String plugin, List<LiveEntry> entries, LiveSource source) {
+
+    static PluginLiveNames of(DefinedLayer layer, String prefix, Logger log) {
+        String plugin = layer.loader().moduleName();
+        byte[] bytes = readIndex(layer, plugin);
+        if (bytes != null) {
+            LiveIndex index;
+            try {
+                index = LiveIndex.parse(bytes);
+            } catch (IllegalArgumentException e) {
+                throw new LiveBindException(plugin, "Plugin " + plugin + " has a malformed " + LiveIndex.PATH
+                        + ": " + e.getMessage(), e);
+            }
+            if (index.prefix().equalsIgnoreCase(prefix)) {
+                return new PluginLiveNames(plugin, index.entries(), LiveSource.INDEX);
+            }
+            log.warn("Plugin {}: its live index was made with prefix '{}', this swapper's prefix is '{}'; scanning instead",
+                    plugin, index.prefix(), prefix);
+        }
+        try {
+            List<LiveEntry> scanned = new LiveIndex(prefix, LiveScanner.scanModule(layer.layer(), plugin, prefix)).entries();
+            return new PluginLiveNames(plugin, scanned, LiveSource.SCAN);
+        } catch (IllegalArgumentException e) {
+            throw new LiveBindException(plugin, "Plugin " + plugin + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static byte[] readIndex(DefinedLayer layer, String plugin) {
+        // META-INF is not a package, so the resource is not encapsulated; it is served from the
+        // bytes the layer was defined from.
+        try (InputStream in = layer.module().getResourceAsStream(LiveIndex.PATH)) {
+            return in == null ? null : in.readAllBytes();
+        } catch (IOException e) {
+            throw new LiveBindException(plugin, "Plugin " + plugin + ": cannot read its " + LiveIndex.PATH + ": " + e, e);
+        }
+    }
+}
