@@ -1,6 +1,8 @@
 /**
  * The hotswap runtime: loads plugin modules into their own layers, swaps generations of them
- * atomically, frees and unloads the old ones, and watches for leaks.
+ * atomically, frees and unloads the old ones, and watches for leaks. Optionally exposes a
+ * management endpoint (Unix-domain socket), an MBean and JFR events, and watches the plugin
+ * directory.
  *
  * <p>Start with {@link io.hotswap.runtime.Swapper}.
  */
@@ -9,9 +11,14 @@ module io.hotswap.runtime {
     requires transitive org.slf4j;
     requires io.github.classgraph;
     requires java.management;
+    requires jdk.jfr;
+    requires jdk.net;
 
     exports io.hotswap.runtime;
     exports io.hotswap.runtime.live;
+    // The wire protocol and the socket directory, for the hotswap command; the MBean interface
+    // for JMX's introspection. Hosts need neither.
+    exports io.hotswap.runtime.management to io.hotswap.cli, java.management;
 
     uses io.hotswap.api.Plugin;
 }

@@ -2,6 +2,7 @@ package io.hotswap.runtime;
 
 import io.hotswap.api.Plugin;
 import io.hotswap.runtime.jar.JarReadException;
+import io.hotswap.runtime.jfr.LoadEvent;
 import io.hotswap.runtime.jar.PluginJar;
 import io.hotswap.runtime.jar.PluginJarReader;
 import io.hotswap.runtime.layer.DefinedLayer;
@@ -119,6 +120,8 @@ final class Reloader {
     }
 
     private LoadedPlugin load(PluginJar jar, List<LoadedPlugin> deps, Object data) {
+        LoadEvent event = new LoadEvent();
+        event.begin();
         String name = jar.name();
         List<ModuleLayer> parents = new ArrayList<>();
         for (LoadedPlugin d : deps) {
@@ -154,6 +157,8 @@ final class Reloader {
             return null;
         });
         log.info("Plugin {} ({}): loaded into generation {} from {}", name, p.info().version(), number, jar.file());
+        event.loaded(name, p.info().version(), number);
+        event.commit();
         return p;
     }
 

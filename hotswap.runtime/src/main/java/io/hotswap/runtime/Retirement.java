@@ -1,5 +1,6 @@
 package io.hotswap.runtime;
 
+import io.hotswap.runtime.jfr.FreeEvent;
 import io.hotswap.runtime.layer.DefinedLayer;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -56,7 +57,18 @@ final class Retirement implements AutoCloseable {
 
     /** A plugin of a failed reload: it never became current, so nobody can be calling it. */
     void discard(LoadedPlugin plugin) {
-        plugin.free(log).ifPresent(layer -> watch(plugin, layer, "discarded after the failed reload"));
+        free(plugin, "discarded after the failed reload");
+    }
+
+    private void free(LoadedPlugin plugin, String why) {
+        FreeEvent event = new FreeEvent();
+        event.begin();
+        String version = plugin.info().version();
+        plugin.free(log).ifPresent(layer -> {
+            watch(plugin, layer, why);
+            event.freed(plugin.name(), version, why);
+            event.commit();
+        });
     }
 
     private void release(Generation generation) {
@@ -68,7 +80,7 @@ final class Retirement implements AutoCloseable {
         Collections.reverse(plugins);
         for (LoadedPlugin p : plugins) {
             if (p.release()) {
-                p.free(log).ifPresent(layer -> watch(p, layer, "freed after generation " + generation.number()));
+                free(p, "freed after generation " + generation.number());
             }
         }
     }

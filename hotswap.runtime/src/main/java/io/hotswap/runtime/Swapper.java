@@ -1,6 +1,14 @@
 package io.hotswap.runtime;
 
 import io.hotswap.api.Plugin;
+import io.hotswap.runtime.jfr.ReloadEvent;
+import io.hotswap.runtime.management.EndpointDirectory;
+import io.hotswap.runtime.management.ManagedSwapper;
+import io.hotswap.runtime.management.ManagementEndpoint;
+import io.hotswap.runtime.management.SwapperBean;
+import io.hotswap.runtime.watch.PluginDirWatch;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -45,6 +53,14 @@ public final class Swapper implements AutoCloseable {
     private final Retirement retirement;
     // Written under the reload lock only; volatile so that status() can read it without the lock.
     private volatile Path pluginDir;
+    // The data of the last loadPlugins/reload: what a reload from outside (endpoint, JMX, file
+    // watch) passes to onLoad, since the requester cannot pass host objects.
+    private volatile Object lastData;
+    private final ManagementEndpoint endpoint;
+    private final SwapperBean bean;
+    // Replaced under the reload lock when the plugin directory changes.
+    private volatile PluginDirWatch watch;
+    private final Duration watchQuietPeriod;
 
     private Swapper(Builder b) {
         this.config = new SwapperConfig(b.name, b.log, b.hostLayer, b.whitelist, b.extensionFactory,
@@ -54,6 +70,56 @@ public final class Swapper implements AutoCloseable {
         this.current = new AtomicReference<>(Generation.empty(log));
         this.leakWatch = new LeakWatch(config);
         this.retirement = new Retirement(config, leakWatch);
+        this.watchQuietPeriod = b.fileWatch ? b.watchQuietPeriod : null;
+        ManagedSwapper managed = new Managed();
+        SwapperBean registered = null;
+        ManagementEndpoint opened = null;
+        try {
+            registered = b.jmx ? SwapperBean.register(managed) : null;
+            if (b.managementEndpoint) {
+                EndpointDirectory dir = b.managementBase == null ? EndpointDirectory.forCurrentUser()
+                        : EndpointDirectory.under(b.managementBase);
+                opened = ManagementEndpoint.open(dir, managed, pluginDir, b.managementReadTimeout, log);
+            }
+            this.watch = watchQuietPeriod == null ? null : startWatch(pluginDir);
+        } catch (IOException | RuntimeException e) {
+            if (registered != null) {
+                registered.close();
+            }
+            if (opened != null) {
+                opened.close();
+            }
+            retirement.close();
+            if (e instanceof IOException io) {
+                throw new UncheckedIOException("Swapper " + config.name() + ": cannot set up management: "
+                        + io.getMessage(), io);
+            }
+            throw (RuntimeException) e;
+        }
+        this.bean = registered;
+        this.endpoint = opened;
+    }
+
+    private PluginDirWatch startWatch(Path dir) throws IOException {
+        return PluginDirWatch.start(config.name(), dir, watchQuietPeriod, () -> reload(lastData), log);
+    }
+
+    /** The view the endpoint and the MBean get: no more than they need. */
+    private final class Managed implements ManagedSwapper {
+        @Override
+        public String name() {
+            return config.name();
+        }
+
+        @Override
+        public SwapperStatus status() {
+            return Swapper.this.status();
+        }
+
+        @Override
+        public ReloadDetails reload() {
+            return Swapper.this.reload(lastData);
+        }
     }
 
     /** A builder for a swapper over the jars of {@code pluginDir}. */
@@ -85,6 +151,8 @@ public final class Swapper implements AutoCloseable {
     }
 
     private ReloadDetails swap(Object data, boolean first) {
+        ReloadEvent event = new ReloadEvent(config.name(), first);
+        event.begin();
         reloadLock.lock();
         try {
             Generation previous = current.get();
@@ -98,8 +166,11 @@ public final class Swapper implements AutoCloseable {
             } catch (ReloadException e) {
                 log.error("{} of {} failed; generation {} stays current: {}", first ? "Load" : "Reload",
                         pluginDir, previous.number(), e.getMessage());
+                event.failed(e.getMessage());
+                event.commit();
                 throw e;
             }
+            lastData = data;
             Generation next = built.generation();
             next.loaded().forEach(LoadedPlugin::hold);
             current.set(next); // the one atomic step: from here on new calls see the new code
@@ -109,6 +180,8 @@ public final class Swapper implements AutoCloseable {
             retirement.retire(previous);
             ReloadDetails details = built.details();
             log.info("Generation {} is current ({}): {}", next.number(), first ? "load" : "reload", details);
+            event.succeeded(next.number(), details.toString());
+            event.commit();
             return details;
         } finally {
             reloadLock.unlock();
@@ -179,6 +252,15 @@ public final class Swapper implements AutoCloseable {
         try {
             log.info("Plugin directory changed from {} to {}", pluginDir, dir);
             pluginDir = dir;
+            if (watch != null) {
+                watch.close();
+                try {
+                    watch = startWatch(dir);
+                } catch (IOException e) {
+                    watch = null;
+                    log.warn("Cannot watch {}; file watch of {} is off", dir, config.name(), e);
+                }
+            }
         } finally {
             reloadLock.unlock();
         }
@@ -214,6 +296,17 @@ public final class Swapper implements AutoCloseable {
      */
     @Override
     public void close() {
+        // Outside the lock first: no new reload requests from outside while we shut down.
+        PluginDirWatch w = watch;
+        if (w != null) {
+            w.close();
+        }
+        if (endpoint != null) {
+            endpoint.close();
+        }
+        if (bean != null) {
+            bean.close();
+        }
         reloadLock.lock();
         try {
             Generation last = current.getAndSet(Generation.empty(log));
@@ -258,6 +351,12 @@ public final class Swapper implements AutoCloseable {
         private int leakGcCycles = 3;
         private Duration leakMinAge = Duration.ofSeconds(60);
         private Duration leakCheckInterval = Duration.ofSeconds(5);
+        private boolean managementEndpoint;
+        private Path managementBase;
+        private Duration managementReadTimeout = Duration.ofSeconds(5);
+        private boolean jmx;
+        private boolean fileWatch;
+        private Duration watchQuietPeriod = Duration.ofMillis(500);
 
         private Builder(Path pluginDir) {
             this.pluginDir = Objects.requireNonNull(pluginDir, "pluginDir");
@@ -331,9 +430,63 @@ public final class Swapper implements AutoCloseable {
         }
 
         /**
+         * Exposes a management endpoint: a Unix-domain socket that {@code hotswap reload} and
+         * {@code hotswap status} talk to, in {@code $XDG_RUNTIME_DIR/hotswap-<user>/} (else the
+         * temp directory), reachable by this user only. Removed on {@link Swapper#close()}.
+         * Reloads requested there pass the data of the last {@code loadPlugins}/{@code reload}.
+         * Default off.
+         */
+        public Builder managementEndpoint(boolean on) {
+            this.managementEndpoint = on;
+            return this;
+        }
+
+        /** The base directory of the endpoint's socket directory, instead of the default. */
+        public Builder managementDirectory(Path base) {
+            this.managementBase = Objects.requireNonNull(base, "base");
+            return this;
+        }
+
+        /** How long an endpoint client may take to send its request; default 5 s. */
+        public Builder managementReadTimeout(Duration timeout) {
+            if (timeout.isZero() || timeout.isNegative()) {
+                throw new IllegalArgumentException("managementReadTimeout must be positive, was " + timeout);
+            }
+            this.managementReadTimeout = timeout;
+            return this;
+        }
+
+        /**
+         * Registers the MBean {@code io.hotswap:type=Swapper,name=<name>} in the platform MBean
+         * server: status figures, leak figures and {@code reload()}. Default off.
+         */
+        public Builder jmx(boolean on) {
+            this.jmx = on;
+            return this;
+        }
+
+        /**
+         * Dev mode: a jar created or replaced in the plugin directory triggers one reload once
+         * the directory has been quiet for the {@linkplain #fileWatchQuietPeriod quiet period}.
+         * Default off.
+         */
+        public Builder fileWatch(boolean on) {
+            this.fileWatch = on;
+            return this;
+        }
+
+        /** How long the plugin directory must be quiet before a file-watch reload; default 500 ms. */
+        public Builder fileWatchQuietPeriod(Duration quiet) {
+            this.watchQuietPeriod = nonNegative(quiet, "fileWatchQuietPeriod");
+            return this;
+        }
+
+        /**
          * @throws IllegalArgumentException if the plugin directory does not exist
          * @throws IllegalStateException    if no host layer was given and {@code io.hotswap.api} is
-         *                                  not in a named module (on the class path)
+         *                                  not in a named module (on the class path), or a swapper of
+         *                                  this name is already registered in JMX
+         * @throws UncheckedIOException     if the management endpoint or the file watch cannot be set up
          */
         public Swapper build() {
             requireDirectory(pluginDir);

@@ -37,6 +37,8 @@ public final class ExtensionHost {
                 .name(args.length > 1 ? args[1] : "extension")
                 .extensionFactory(Greetings::new)
                 .freeDelay(Duration.ofSeconds(2))
+                .managementEndpoint(true) // hotswap reload --host <name>
+                .jmx(true)                // jconsole, VisualVM
                 .build();
         swapper.loadPlugins(null);
         log.info("Host {} (pid {}) loaded {}; greeting every {} s", swapper.name(), ProcessHandle.current().pid(),

@@ -41,6 +41,8 @@ public final class HelloHost {
         Swapper swapper = Swapper.builder(Path.of(args[0]))
                 .name(args.length > 1 ? args[1] : "hello")
                 .freeDelay(Duration.ofSeconds(2))
+                .managementEndpoint(true) // hotswap reload --host <name>
+                .jmx(true)                // jconsole, VisualVM
                 .build();
         HelloHost host = new HelloHost(swapper);
         swapper.loadPlugins(null);

@@ -39,6 +39,8 @@ public final class LivexHost {
                 .name(args.length > 1 ? args[1] : "livex")
                 .extensionFactory(queue::scheduler)
                 .freeDelay(Duration.ofSeconds(2))
+                .managementEndpoint(true) // hotswap reload --host <name>
+                .jmx(true)                // jconsole, VisualVM
                 .build();
         swapper.loadPlugins(null);
         log.info("Host {} (pid {}) loaded {}; the job queue ticks every {} ms", swapper.name(),

@@ -37,6 +37,8 @@ public final class TrineHost {
         Swapper swapper = Swapper.builder(Path.of(args[0]))
                 .name(args.length > 1 ? args[1] : "trine")
                 .freeDelay(Duration.ofSeconds(2))
+                .managementEndpoint(true) // hotswap reload --host <name>
+                .jmx(true)                // jconsole, VisualVM
                 .build();
         swapper.loadPlugins(null);
         log.info("Host {} (pid {}) loaded {}; pulsing gamma every {} s", swapper.name(),

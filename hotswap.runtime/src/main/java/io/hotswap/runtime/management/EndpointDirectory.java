@@ -1,0 +1,181 @@
+package io.hotswap.runtime.management;
+
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.nio.file.attribute.UserPrincipal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The directory of one user's management sockets: {@code <base>/hotswap-<user>/}, where the base
+ * is {@code $XDG_RUNTIME_DIR} when set, else {@code java.io.tmpdir}. It is mode 0700, so only
+ * its owner can reach the sockets in it: the kernel checks that on every {@code connect()}.
+ *
+ * <p>Each host has two files there: {@code <name>-<pid>.sock}, the socket (0600), and
+ * {@code <name>-<pid>.host}, a one-line JSON description (name, pid, plugin directory, start
+ * time) that {@code hotswap hosts} lists.
+ */
+public final class EndpointDirectory {
+
+    static final Set<PosixFilePermission> OWNER_ONLY_DIR = PosixFilePermissions.fromString("rwx------");
+    static final Set<PosixFilePermission> OWNER_ONLY_FILE = PosixFilePermissions.fromString("rw-------");
+    private static final String SOCKET = ".sock";
+    private static final String SIDECAR = ".host";
+
+    private final Path dir;
+
+    private EndpointDirectory(Path dir) {
+        this.dir = dir;
+    }
+
+    /** The directory under the default base of the user running this JVM. */
+    public static EndpointDirectory forCurrentUser() {
+        return under(defaultBase());
+    }
+
+    /** The directory of the user running this JVM under another base (tests, custom setups). */
+    public static EndpointDirectory under(Path base) {
+        return new EndpointDirectory(base.toAbsolutePath().resolve("hotswap-" + System.getProperty("user.name")));
+    }
+
+    /** {@code $XDG_RUNTIME_DIR} when set and a directory, else {@code java.io.tmpdir}. */
+    public static Path defaultBase() {
+        String xdg = System.getenv("XDG_RUNTIME_DIR");
+        if (xdg != null && !xdg.isBlank() && Files.isDirectory(Path.of(xdg))) {
+            return Path.of(xdg);
+        }
+        return Path.of(System.getProperty("java.io.tmpdir"));
+    }
+
+    public Path dir() {
+        return dir;
+    }
+
+    /**
+     * Creates the directory with mode 0700, or checks an existing one: it must be a directory (not
+     * a link) owned by this user; its mode is reset to 0700.
+     *
+     * @throws IOException if it cannot be created or belongs to someone else
+     */
+    Path create() throws IOException {
+        Files.createDirectories(dir.getParent());
+        try {
+            Files.createDirectory(dir, PosixFilePermissions.asFileAttribute(OWNER_ONLY_DIR));
+        } catch (java.nio.file.FileAlreadyExistsException e) {
+            if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
+                throw new IOException("management directory " + dir + " exists but is not a directory", e);
+            }
+            UserPrincipal owner = Files.getOwner(dir, LinkOption.NOFOLLOW_LINKS);
+            String me = System.getProperty("user.name");
+            if (!owner.getName().equals(me)) {
+                throw new IOException("management directory " + dir + " belongs to " + owner.getName() + ", not " + me);
+            }
+        }
+        // createDirectory honours the umask, and an old directory may have been loosened: set it.
+        Files.setPosixFilePermissions(dir, OWNER_ONLY_DIR);
+        return dir;
+    }
+
+    /** The socket file of host {@code name} in process {@code pid}. */
+    Path socket(String name, long pid) {
+        return dir.resolve(fileStem(name, pid) + SOCKET);
+    }
+
+    Path sidecar(String name, long pid) {
+        return dir.resolve(fileStem(name, pid) + SIDECAR);
+    }
+
+    /** Writes the sidecar of a host, atomically and 0600. */
+    void describe(HostEntry host) throws IOException {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("name", host.name());
+        json.put("pid", host.pid());
+        json.put("pluginDir", host.pluginDir().toString());
+        json.put("socket", host.socket().toString());
+        json.put("started", host.started().orElse(null));
+        Path target = sidecar(host.name(), host.pid());
+        Path tmp = Files.createTempFile(dir, ".sidecar", ".tmp", PosixFilePermissions.asFileAttribute(OWNER_ONLY_FILE));
+        try {
+            Files.writeString(tmp, JsonWriter.write(json) + "\n");
+            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    /** Removes the socket and the sidecar of a host; missing files are fine. */
+    void remove(String name, long pid) throws IOException {
+        Files.deleteIfExists(socket(name, pid));
+        Files.deleteIfExists(sidecar(name, pid));
+    }
+
+    /**
+     * The hosts whose process is alive, by name then pid. The files of dead hosts are deleted on
+     * the way (a host killed with {@code SIGKILL} never removed them); unreadable sidecars are
+     * skipped.
+     */
+    public List<HostEntry> hosts() {
+        List<HostEntry> hosts = new ArrayList<>();
+        if (!Files.isDirectory(dir)) {
+            return hosts;
+        }
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, "*" + SIDECAR)) {
+            for (Path f : files) {
+                read(f).ifPresent(host -> {
+                    if (host.alive()) {
+                        hosts.add(host);
+                    } else {
+                        removeQuietly(f, host.socket());
+                    }
+                });
+            }
+        } catch (IOException e) {
+            return hosts;
+        }
+        hosts.sort(java.util.Comparator.comparing(HostEntry::name).thenComparingLong(HostEntry::pid));
+        return hosts;
+    }
+
+    private static Optional<HostEntry> read(Path sidecar) {
+        try {
+            Map<String, Object> json = JsonReader.parseObject(Files.readString(sidecar).strip());
+            return Optional.of(new HostEntry((String) json.get("name"), ((Number) json.get("pid")).longValue(),
+                    Path.of((String) json.get("pluginDir")), Path.of((String) json.get("socket")),
+                    Optional.ofNullable((String) json.get("started"))));
+        } catch (IOException | RuntimeException e) {
+            // Half-written by a crashing host, or not ours: nothing to list.
+            return Optional.empty();
+        }
+    }
+
+    private void removeQuietly(Path sidecar, Path socket) {
+        try {
+            if (socket.getParent() != null && socket.getParent().equals(dir)) {
+                Files.deleteIfExists(socket);
+            }
+            Files.deleteIfExists(sidecar);
+        } catch (IOException e) {
+            // Another process cleaned it first, or it is not ours to delete: leave it.
+        }
+    }
+
+    /** Host names become file names: anything outside {@code [A-Za-z0-9._-]} becomes {@code _}. */
+    static String fileStem(String name, long pid) {
+        return name.replaceAll("[^A-Za-z0-9._-]", "_") + "-" + pid;
+    }
+
+    @Override
+    public String toString() {
+        return dir.toString();
+    }
+}

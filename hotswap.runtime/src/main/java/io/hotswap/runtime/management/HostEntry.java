@@ -1,0 +1,27 @@
+package io.hotswap.runtime.management;
+
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * A host that exposes a management endpoint, as described by its sidecar file.
+ *
+ * @param name      the swapper's name
+ * @param pid       the host's process id
+ * @param pluginDir the plugin directory it reads
+ * @param socket    its socket file
+ * @param started   when the process started, as {@link ProcessHandle.Info#startInstant()} printed
+ *                  it; tells a live host from a dead one whose pid was reused
+ */
+public record HostEntry(String name, long pid, Path pluginDir, Path socket, Optional<String> started) {
+
+    /** Whether the process that wrote this entry is still running. */
+    public boolean alive() {
+        Optional<ProcessHandle> process = ProcessHandle.of(pid).filter(ProcessHandle::isAlive);
+        if (process.isEmpty()) {
+            return false;
+        }
+        Optional<String> now = process.get().info().startInstant().map(Object::toString);
+        return started.isEmpty() || now.isEmpty() || started.equals(now);
+    }
+}

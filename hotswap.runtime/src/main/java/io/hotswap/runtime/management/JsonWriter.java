@@ -1,0 +1,81 @@
+package io.hotswap.runtime.management;
+
+import java.util.Collection;
+import java.util.Map;
+
+/**
+ * Writes the small JSON values of the management protocol: one line, no dependency. Values are
+ * {@code null}, {@link String}, {@link Number}, {@link Boolean}, {@link Map} with string keys and
+ * {@link Collection}; anything else is written as its string.
+ */
+public final class JsonWriter {
+
+    private JsonWriter() {
+    }
+
+    /** The value as one line of JSON. */
+    public static String write(Object value) {
+        StringBuilder sb = new StringBuilder();
+        append(sb, value);
+        return sb.toString();
+    }
+
+    private static void append(StringBuilder sb, Object value) {
+        if (value == null) {
+            sb.append("null");
+        } else if (value instanceof Boolean || value instanceof Integer || value instanceof Long) {
+            sb.append(value);
+        } else if (value instanceof Number n) {
+            double d = n.doubleValue();
+            sb.append(Double.isFinite(d) ? String.valueOf(n) : "null");
+        } else if (value instanceof Map<?, ?> map) {
+            sb.append('{');
+            boolean first = true;
+            for (Map.Entry<?, ?> e : map.entrySet()) {
+                if (!first) {
+                    sb.append(',');
+                }
+                first = false;
+                quote(sb, String.valueOf(e.getKey()));
+                sb.append(':');
+                append(sb, e.getValue());
+            }
+            sb.append('}');
+        } else if (value instanceof Collection<?> list) {
+            sb.append('[');
+            boolean first = true;
+            for (Object o : list) {
+                if (!first) {
+                    sb.append(',');
+                }
+                first = false;
+                append(sb, o);
+            }
+            sb.append(']');
+        } else {
+            quote(sb, value.toString());
+        }
+    }
+
+    private static void quote(StringBuilder sb, String s) {
+        sb.append('"');
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '"' -> sb.append("\\\"");
+                case '\\' -> sb.append("\\\\");
+                case '\n' -> sb.append("\\n");
+                case '\r' -> sb.append("\\r");
+                case '\t' -> sb.append("\\t");
+                default -> {
+                    if (c < 0x20) {
+                        sb.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        sb.append(c);
+                    }
+                }
+            }
+        }
+        sb.append('"');
+    }
+}

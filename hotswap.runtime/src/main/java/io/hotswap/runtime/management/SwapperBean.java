@@ -1,0 +1,129 @@
+package io.hotswap.runtime.management;
+
+import io.hotswap.runtime.ReloadException;
+import io.hotswap.runtime.SwapperStatus;
+import java.lang.management.ManagementFactory;
+import java.util.List;
+import javax.management.JMException;
+import javax.management.MBeanServer;
+import javax.management.ObjectName;
+
+/** A swapper registered in the platform MBean server; {@link #close()} unregisters it. */
+public final class SwapperBean implements SwapperMXBean, AutoCloseable {
+
+    private final ManagedSwapper swapper;
+    private final ObjectName objectName;
+
+    private SwapperBean(ManagedSwapper swapper, ObjectName objectName) {
+        this.swapper = swapper;
+        this.objectName = objectName;
+    }
+
+    /** {@code io.hotswap:type=Swapper,name=<host>}, the name quoted if it needs to be. */
+    public static ObjectName objectName(String host) {
+        String value = host.matches("[A-Za-z0-9._-]+") ? host : ObjectName.quote(host);
+        try {
+            return new ObjectName("io.hotswap:type=Swapper,name=" + value);
+        } catch (JMException e) {
+            throw new IllegalArgumentException("host name " + host + " makes no valid JMX object name", e);
+        }
+    }
+
+    /**
+     * @throws IllegalStateException if a swapper of that name is already registered in this JVM
+     */
+    public static SwapperBean register(ManagedSwapper swapper) {
+        ObjectName name = objectName(swapper.name());
+        SwapperBean bean = new SwapperBean(swapper, name);
+        try {
+            ManagementFactory.getPlatformMBeanServer().registerMBean(bean, name);
+        } catch (JMException e) {
+            throw new IllegalStateException("cannot register MBean " + name + ": " + e.getMessage(), e);
+        }
+        return bean;
+    }
+
+    @Override
+    public String getName() {
+        return swapper.name();
+    }
+
+    @Override
+    public String getPluginDir() {
+        return status().pluginDir().toString();
+    }
+
+    @Override
+    public long getGeneration() {
+        return status().generation();
+    }
+
+    @Override
+    public long getReloadCounter() {
+        return status().reloadCounter();
+    }
+
+    @Override
+    public boolean isStaticLinking() {
+        return status().staticLinking();
+    }
+
+    @Override
+    public List<String> getPlugins() {
+        return status().plugins().stream().map(p -> p.name() + " " + p.version()).toList();
+    }
+
+    @Override
+    public int getRetired() {
+        return status().retired();
+    }
+
+    @Override
+    public long getFreed() {
+        return status().freed();
+    }
+
+    @Override
+    public long getCollected() {
+        return status().collected();
+    }
+
+    @Override
+    public int getLeaked() {
+        return status().leaked();
+    }
+
+    @Override
+    public List<String> getLeaks() {
+        return status().leaks().stream()
+                .map(l -> l.plugin() + " " + l.version() + " alive " + l.aliveFor().toSeconds() + " s after onFree"
+                        + (l.threads().isEmpty() ? "" : ", held by " + String.join(", ", l.threads())))
+                .toList();
+    }
+
+    @Override
+    public String reload() {
+        try {
+            return swapper.reload().toString();
+        } catch (ReloadException e) {
+            // No cause attached: a remote console could not deserialize the runtime's exception types.
+            throw new IllegalStateException(e.getMessage());
+        }
+    }
+
+    private SwapperStatus status() {
+        return swapper.status();
+    }
+
+    @Override
+    public void close() {
+        MBeanServer server = ManagementFactory.getPlatformMBeanServer();
+        try {
+            if (server.isRegistered(objectName)) {
+                server.unregisterMBean(objectName);
+            }
+        } catch (JMException e) {
+            // Unregistered concurrently: nothing left to do.
+        }
+    }
+}

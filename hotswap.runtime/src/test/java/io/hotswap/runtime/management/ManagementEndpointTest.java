@@ -1,0 +1,196 @@
+package io.hotswap.runtime.management;
+
+import static io.hotswap.runtime.fixtures.PluginBuilder.plugin;
+import static io.hotswap.runtime.management.TestHosts.withEndpoint;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.hotswap.runtime.ReloadDetails;
+import io.hotswap.runtime.Swapper;
+import io.hotswap.runtime.SwapperStatus;
+import io.hotswap.runtime.fixtures.Events;
+import java.io.IOException;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.SocketChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
+
+class ManagementEndpointTest {
+
+    @TempDir
+    Path plugins;
+
+    @TempDir
+    Path base;
+
+    private final Events events = new Events();
+
+    @Test
+    void socketIsOwnerOnlyInAnOwnerOnlyDirectoryAndGoneAfterClose() throws Exception {
+        plugin("alpha").buildInto(plugins);
+        Path socket;
+        Path sidecar;
+        try (Swapper swapper = withEndpoint(plugins, base, "perm host").build()) {
+            swapper.loadPlugins(events);
+            HostEntry host = EndpointDirectory.under(base).hosts().get(0);
+            socket = host.socket();
+            sidecar = socket.resolveSibling(socket.getFileName().toString().replace(".sock", ".host"));
+
+            assertThat(host.name()).isEqualTo("perm host");
+            assertThat(host.pid()).isEqualTo(ProcessHandle.current().pid());
+            assertThat(host.pluginDir()).isEqualTo(plugins);
+            assertThat(socket.getFileName().toString()).isEqualTo("perm_host-" + host.pid() + ".sock");
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(socket.getParent())))
+                    .isEqualTo("rwx------");
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(socket))).isEqualTo("rw-------");
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(sidecar))).isEqualTo("rw-------");
+        }
+        assertThat(socket).doesNotExist();
+        assertThat(sidecar).doesNotExist();
+        assertThat(EndpointDirectory.under(base).hosts()).isEmpty();
+    }
+
+    @Test
+    void statusAndReloadAreAnsweredThroughTheSocket() throws Exception {
+        plugin("alpha").version("v1").buildInto(plugins);
+        try (Swapper swapper = withEndpoint(plugins, base, "host").build()) {
+            swapper.loadPlugins(events);
+            Path socket = TestHosts.socket(base);
+
+            Map<String, Object> status = EndpointClient.send(socket, ManagementCommand.STATUS);
+            assertThat(status).containsEntry("ok", true);
+            Map<?, ?> s = (Map<?, ?>) status.get("status");
+            assertThat(s.get("generation")).isEqualTo(1L);
+            assertThat((List<?>) s.get("plugins")).singleElement()
+                    .satisfies(p -> assertThat(((Map<?, ?>) p).get("name")).isEqualTo("alpha"));
+
+            plugin("alpha").version("v2").buildInto(plugins);
+            Map<String, Object> reload = EndpointClient.send(socket, ManagementCommand.RELOAD);
+
+            assertThat(reload).containsEntry("ok", true);
+            Map<?, ?> details = (Map<?, ?>) reload.get("details");
+            assertThat(details.get("generation")).isEqualTo(2L);
+            assertThat(details.get("outcomes")).isEqualTo(Map.of("alpha", "OK"));
+            assertThat(swapper.current().find("alpha").orElseThrow().invokeFunc("version")).isEqualTo("alpha:version:v2");
+            // The data of the first load went to the reloaded plugin's onLoad.
+            assertThat(events.of("alpha")).contains("alpha:onLoad:v2");
+        }
+    }
+
+    @Test
+    void failedReloadRepliesWithPluginStepAndCauseAndTheOldGenerationServes() throws Exception {
+        plugin("alpha").version("v1").buildInto(plugins);
+        try (Swapper swapper = withEndpoint(plugins, base, "host").build()) {
+            swapper.loadPlugins(events);
+            plugin("alpha").version("v2").throwIn("onLoad").buildInto(plugins);
+
+            Map<String, Object> reply = EndpointClient.send(TestHosts.socket(base), ManagementCommand.RELOAD);
+
+            assertThat(reply).containsEntry("ok", false).containsEntry("plugin", "alpha")
+                    .containsEntry("step", "onLoad()");
+            assertThat((String) reply.get("error")).contains("alpha").contains("boom in onLoad");
+            assertThat(swapper.current().number()).isEqualTo(1);
+            assertThat(swapper.current().find("alpha").orElseThrow().invokeFunc("version")).isEqualTo("alpha:version:v1");
+        }
+    }
+
+    @Test
+    void garbageOversizedAndHalfOpenRequestsDoNotStopTheEndpoint() throws Exception {
+        plugin("alpha").buildInto(plugins);
+        try (Swapper swapper = withEndpoint(plugins, base, "host").build()) {
+            swapper.loadPlugins(events);
+            Path socket = TestHosts.socket(base);
+
+            assertThat(EndpointClient.exchange(socket, "hello there\n")).contains("\"ok\":false").contains("malformed");
+            assertThat(EndpointClient.exchange(socket, "{\"command\":\"format-disk\"}\n"))
+                    .contains("\"ok\":false").contains("unknown command 'format-disk'");
+            assertThat(EndpointClient.exchange(socket, "{\"verb\":1}\n")).contains("no \\\"command\\\"");
+            assertThat(EndpointClient.exchange(socket, "x".repeat(RequestCodec.MAX_LINE + 100) + "\n"))
+                    .contains("\"ok\":false").contains("longer than 8192 bytes");
+            assertThat(EndpointClient.exchange(socket, "\u0000\u00ff\n")).contains("\"ok\":false");
+
+            try (SocketChannel halfOpen = SocketChannel.open(StandardProtocolFamily.UNIX)) {
+                halfOpen.connect(UnixDomainSocketAddress.of(socket));
+                halfOpen.write(ByteBuffer.wrap("{\"command\":".getBytes()));
+                // While it hangs, others are served; after the read timeout it is dropped.
+                assertThat(EndpointClient.send(socket, ManagementCommand.STATUS)).containsEntry("ok", true);
+                ByteBuffer buf = ByteBuffer.allocate(16);
+                assertThat(halfOpen.read(buf)).as("dropped without a reply after the read timeout").isEqualTo(-1);
+            }
+
+            assertThat(EndpointClient.send(socket, ManagementCommand.STATUS)).containsEntry("ok", true);
+        }
+    }
+
+    @Test
+    void filesOfADeadHostAreCleanedUpAndNotListed() throws Exception {
+        Process gone = new ProcessBuilder("true").start();
+        gone.waitFor();
+        EndpointDirectory dir = EndpointDirectory.under(base);
+        dir.create();
+        Path deadSocket = dir.socket("dead", gone.pid());
+        Files.createFile(deadSocket);
+        dir.describe(new HostEntry("dead", gone.pid(), plugins, deadSocket, java.util.Optional.of("2000-01-01T00:00:00Z")));
+        plugin("alpha").buildInto(plugins);
+
+        try (Swapper swapper = withEndpoint(plugins, base, "alive").build()) {
+            assertThat(dir.hosts()).extracting(HostEntry::name).containsExactly("alive");
+            assertThat(deadSocket).doesNotExist();
+            assertThat(dir.sidecar("dead", gone.pid())).doesNotExist();
+        }
+    }
+
+    @Test
+    void aSecondSwapperOfTheSameNameInOneProcessIsRefused() throws Exception {
+        plugin("alpha").buildInto(plugins);
+        try (Swapper first = withEndpoint(plugins, base, "twin").build()) {
+            assertThatThrownBy(() -> withEndpoint(plugins, base, "twin").build())
+                    .hasMessageContaining("twin").hasMessageContaining("already has an endpoint");
+            assertThat(EndpointClient.send(TestHosts.socket(base), ManagementCommand.STATUS)).containsEntry("ok", true);
+        }
+    }
+
+    @Test
+    void theServerRefusesAPeerThatIsNotTheAllowedUser() throws Exception {
+        ManagedSwapper fake = new ManagedSwapper() {
+            @Override public String name() {
+                return "fake";
+            }
+
+            @Override public SwapperStatus status() {
+                throw new AssertionError("a refused peer must not get the status");
+            }
+
+            @Override public ReloadDetails reload() {
+                throw new AssertionError("a refused peer must not reload");
+            }
+        };
+        try (ManagementEndpoint endpoint = ManagementEndpoint.openFor(EndpointDirectory.under(base), fake, plugins,
+                Duration.ofSeconds(1), "somebody-else", LoggerFactory.getLogger("test"))) {
+            String reply = EndpointClient.exchange(endpoint.socket(), "{\"command\":\"reload\"}\n");
+
+            assertThat(reply).contains("\"ok\":false").contains("refused")
+                    .contains("user " + System.getProperty("user.name") + " is not the owner (somebody-else)");
+        }
+    }
+
+    @Test
+    void directoryOfAnotherUserIsRefused() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue("root".equals(System.getProperty("user.name")),
+                "giving a directory to another user needs root");
+        Path dir = EndpointDirectory.under(base).dir();
+        Files.createDirectories(dir);
+        Files.setOwner(dir, dir.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName("nobody"));
+        assertThatThrownBy(() -> EndpointDirectory.under(base).create())
+                .isInstanceOf(IOException.class).hasMessageContaining("belongs to nobody");
+    }
+}
