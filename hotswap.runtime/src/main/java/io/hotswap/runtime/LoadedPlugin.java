@@ -21,8 +21,11 @@ import org.slf4j.Logger;
  */
 final class LoadedPlugin {
 
-    /** What is dropped on free; one field so that dropping it is one write. */
-    private record Live(DefinedLayer layer, Plugin plugin) {
+    /**
+     * What is dropped on free; one field so that dropping it is one write. {@code layer} is null
+     * for a statically linked plugin, which lives in the host's own layer.
+     */
+    private record Live(DefinedLayer layer, Plugin plugin, ClassLoader loader) {
     }
 
     private final String name;
@@ -49,7 +52,21 @@ final class LoadedPlugin {
         this.generation = generation;
         this.requires = List.copyOf(requires);
         this.loaderName = layer.loader().getName();
-        this.live = new Live(layer, plugin);
+        this.live = new Live(layer, plugin, layer.loader());
+    }
+
+    /** A statically linked plugin: its module is in the host's layer, which is never unloaded. */
+    LoadedPlugin(PluginJar jar, long generation, List<String> requires, Plugin plugin) {
+        this.name = jar.name();
+        this.sha256 = jar.sha256();
+        this.descriptorVersion = jar.descriptorVersion();
+        this.file = jar.file();
+        this.loadedAt = Instant.now();
+        this.generation = generation;
+        this.requires = List.copyOf(requires);
+        ClassLoader loader = plugin.getClass().getClassLoader();
+        this.loaderName = loader == null ? "bootstrap" : String.valueOf(loader.getName());
+        this.live = new Live(null, plugin, loader);
     }
 
     String name() {
@@ -91,7 +108,7 @@ final class LoadedPlugin {
 
     Optional<DefinedLayer> layer() {
         Live l = live;
-        return l == null ? Optional.empty() : Optional.of(l.layer());
+        return l == null ? Optional.empty() : Optional.ofNullable(l.layer());
     }
 
     /**
@@ -102,7 +119,7 @@ final class LoadedPlugin {
         moveTo(PluginState.DEFINED, PluginState.LOADING);
         Thread thread = Thread.currentThread();
         ClassLoader saved = thread.getContextClassLoader();
-        thread.setContextClassLoader(live.layer().loader());
+        thread.setContextClassLoader(live.loader());
         try {
             return hook.call();
         } finally {
@@ -135,7 +152,8 @@ final class LoadedPlugin {
 
     /**
      * Calls {@code onFree} (only if a hook ran) exactly once, then drops the layer and the plugin
-     * object. Returns the layer that was dropped, for the leak watch, or empty if already freed.
+     * object. Returns the layer that was dropped, for the leak watch, or empty if already freed or
+     * statically linked (its layer is the host's).
      */
     Optional<DefinedLayer> free(Logger log) {
         PluginState was = state.getAndSet(PluginState.FREED);
@@ -146,7 +164,7 @@ final class LoadedPlugin {
         if (was != PluginState.DEFINED) {
             Thread thread = Thread.currentThread();
             ClassLoader saved = thread.getContextClassLoader();
-            thread.setContextClassLoader(l.layer().loader());
+            thread.setContextClassLoader(l.loader());
             try {
                 l.plugin().onFree();
             } catch (Throwable t) {
@@ -157,6 +175,9 @@ final class LoadedPlugin {
         }
         live = null;
         export = null;
+        if (l.layer() == null) {
+            return Optional.empty();
+        }
         l.layer().close();
         return Optional.of(l.layer());
     }

@@ -7,6 +7,8 @@ import io.hotswap.runtime.jar.PluginJar;
 import io.hotswap.runtime.jar.PluginJarReader;
 import io.hotswap.runtime.layer.DefinedLayer;
 import io.hotswap.runtime.layer.PluginLayers;
+import io.hotswap.runtime.live.bind.LiveBindException;
+import io.hotswap.runtime.live.bind.LiveBinder;
 import io.hotswap.runtime.live.bind.LiveVault;
 import java.io.IOException;
 import java.lang.module.FindException;
@@ -16,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -51,6 +54,8 @@ final class Reloader {
     private final Logger log;
     private final long started = System.nanoTime();
     private final List<LoadedPlugin> fresh = new ArrayList<>();
+    // Set in static linking mode: the plugins come from the host's layer, not the directory.
+    private StaticPlugins staticPlugins;
 
     Reloader(SwapperConfig config, Retirement retirement, Path pluginDir, Generation previous) {
         this.config = config;
@@ -63,7 +68,13 @@ final class Reloader {
 
     Built build(Object data) {
         try {
-            Map<String, PluginJar> jars = readDirectory();
+            Map<String, PluginJar> jars;
+            if (config.staticLinking()) {
+                staticPlugins = StaticPlugins.find(config.hostLayer(), config.whitelist(), log);
+                jars = staticPlugins.jars();
+            } else {
+                jars = readDirectory();
+            }
             List<PluginJar> order = DependencyOrder.sort(jars, config.hostLayer());
             Map<String, LoadedPlugin> next = new LinkedHashMap<>();
             Map<String, PluginOutcome> outcomes = new LinkedHashMap<>();
@@ -78,7 +89,7 @@ final class Reloader {
                     outcomes.put(old.name(), PluginOutcome.REMOVED);
                 }
             }
-            Generation generation = new Generation(number, List.copyOf(next.values()), vault(), log);
+            Generation generation = new Generation(number, List.copyOf(next.values()), vault(next.values()), log);
             for (LoadedPlugin p : fresh) {
                 hook(p, ReloadStep.ON_INIT, () -> {
                     p.plugin().onInit(generation.vault());
@@ -123,19 +134,16 @@ final class Reloader {
         LoadEvent event = new LoadEvent();
         event.begin();
         String name = jar.name();
-        List<ModuleLayer> parents = new ArrayList<>();
-        for (LoadedPlugin d : deps) {
-            parents.add(d.layer().orElseThrow().layer());
+        LoadedPlugin p;
+        Plugin plugin;
+        if (staticPlugins != null) {
+            plugin = staticPlugins.instantiate(name);
+            p = new LoadedPlugin(jar, number, names(deps), plugin);
+        } else {
+            DefinedLayer layer = define(jar, deps);
+            plugin = instantiate(jar, layer);
+            p = new LoadedPlugin(jar, number, names(deps), layer, plugin);
         }
-        parents.add(config.hostLayer());
-        DefinedLayer layer;
-        try {
-            layer = PluginLayers.define(jar, number, parents);
-        } catch (FindException | ResolutionException | LayerInstantiationException | SecurityException e) {
-            throw new ResolveException(name, ReloadStep.DEFINE_LAYER, e.getMessage(), e);
-        }
-        Plugin plugin = instantiate(jar, layer);
-        LoadedPlugin p = new LoadedPlugin(jar, number, names(deps), layer, plugin);
         fresh.add(p);
         boolean reloadable = hook(p, ReloadStep.RELOADABLE, plugin::reloadable);
         if (!reloadable) {
@@ -156,10 +164,24 @@ final class Reloader {
             plugin.onLoad(data);
             return null;
         });
-        log.info("Plugin {} ({}): loaded into generation {} from {}", name, p.info().version(), number, jar.file());
+        log.info("Plugin {} ({}): loaded into generation {} from {}", name, p.info().version(), number,
+                staticPlugins != null ? "the host's layer (static linking)" : jar.file());
         event.loaded(name, p.info().version(), number);
         event.commit();
         return p;
+    }
+
+    private DefinedLayer define(PluginJar jar, List<LoadedPlugin> deps) {
+        List<ModuleLayer> parents = new ArrayList<>();
+        for (LoadedPlugin d : deps) {
+            parents.add(d.layer().orElseThrow().layer());
+        }
+        parents.add(config.hostLayer());
+        try {
+            return PluginLayers.define(jar, number, parents);
+        } catch (FindException | ResolutionException | LayerInstantiationException | SecurityException e) {
+            throw new ResolveException(jar.name(), ReloadStep.DEFINE_LAYER, e.getMessage(), e);
+        }
     }
 
     private Plugin instantiate(PluginJar jar, DefinedLayer layer) {
@@ -229,10 +251,19 @@ final class Reloader {
         return jars;
     }
 
-    private GenerationVault vault() {
+    /** The VAULT step: live names of every plugin of the new generation, carried ones too; the extension. */
+    private GenerationVault vault(Collection<LoadedPlugin> plugins) {
+        LiveVault live;
+        try {
+            // Statically linked plugins have no layer (nor controller) of their own to open to the
+            // runtime: their live names are not bound.
+            live = LiveBinder.bind(plugins.stream().flatMap(p -> p.layer().stream()).toList(), config.livePrefix(), log);
+        } catch (LiveBindException e) {
+            throw new SwapException(e.plugin(), ReloadStep.VAULT, e.getMessage(), e.getCause());
+        }
         Supplier<?> factory = config.extensionFactory();
         if (factory == null) {
-            return new GenerationVault(LiveVault.empty(), Optional.empty());
+            return new GenerationVault(live, Optional.empty());
         }
         Object extension;
         try {
@@ -243,7 +274,7 @@ final class Reloader {
         if (extension == null) {
             throw new SwapException(null, ReloadStep.VAULT, "the host's extension factory returned null", null);
         }
-        return new GenerationVault(LiveVault.empty(), Optional.of(extension));
+        return new GenerationVault(live, Optional.of(extension));
     }
 
     private void veto(Generation generation) {

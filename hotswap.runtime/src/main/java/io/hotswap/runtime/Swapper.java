@@ -64,13 +64,16 @@ public final class Swapper implements AutoCloseable {
 
     private Swapper(Builder b) {
         this.config = new SwapperConfig(b.name, b.log, b.hostLayer, b.whitelist, b.extensionFactory,
-                b.reloadCallback, b.freeDelay, b.leakGcCycles, b.leakMinAge, b.leakCheckInterval);
+                b.reloadCallback, b.freeDelay, b.leakGcCycles, b.leakMinAge, b.leakCheckInterval, b.livePrefix, b.staticLinking);
         this.log = b.log;
         this.pluginDir = b.pluginDir;
         this.current = new AtomicReference<>(Generation.empty(log));
         this.leakWatch = new LeakWatch(config);
         this.retirement = new Retirement(config, leakWatch);
-        this.watchQuietPeriod = b.fileWatch ? b.watchQuietPeriod : null;
+        if (b.fileWatch && b.staticLinking) {
+            log.warn("Swapper {}: static linking is on, so the file watch is off: nothing can be reloaded", b.name);
+        }
+        this.watchQuietPeriod = b.fileWatch && !b.staticLinking ? b.watchQuietPeriod : null;
         ManagedSwapper managed = new Managed();
         SwapperBean registered = null;
         ManagementEndpoint opened = null;
@@ -144,9 +147,17 @@ public final class Swapper implements AutoCloseable {
      * layer are relinked. Calls running in the old generation finish there.
      *
      * @param data passed to the {@code onLoad} of every plugin that gets a new layer
-     * @throws ReloadException if any step fails: the current generation stays current and serving
+     * @throws ReloadException if any step fails: the current generation stays current and serving;
+     *         a {@link SwapException} if {@linkplain #staticLinkingMode() static linking} is on
      */
     public ReloadDetails reload(Object data) {
+        if (config.staticLinking()) {
+            SwapException refused = new SwapException(null, ReloadStep.SWAP, "static linking is on: swapper "
+                    + config.name() + " runs the plugins of the host's module path, which cannot be reloaded;"
+                    + " restart the host to change them, or build it without staticLinking", null);
+            log.warn(refused.getMessage());
+            throw refused;
+        }
         return swap(data, false);
     }
 
@@ -233,7 +244,7 @@ public final class Swapper implements AutoCloseable {
 
     /** Whether plugins come from the host's own module path and reloading is off. */
     public boolean staticLinkingMode() {
-        return false;
+        return config.staticLinking();
     }
 
     /** The directory the next reload reads. */
@@ -245,8 +256,13 @@ public final class Swapper implements AutoCloseable {
      * Points the next reload at another directory; waits for a running reload to finish.
      *
      * @throws IllegalArgumentException if {@code dir} is not a directory
+     * @throws IllegalStateException    if static linking is on: there is no plugin directory
      */
     public void resetPluginDir(Path dir) {
+        if (config.staticLinking()) {
+            throw new IllegalStateException("static linking is on: swapper " + config.name()
+                    + " reads no plugin directory");
+        }
         requireDirectory(dir);
         reloadLock.lock();
         try {
@@ -357,6 +373,8 @@ public final class Swapper implements AutoCloseable {
         private boolean jmx;
         private boolean fileWatch;
         private Duration watchQuietPeriod = Duration.ofMillis(500);
+        private boolean staticLinking;
+        private String livePrefix = "live_";
 
         private Builder(Path pluginDir) {
             this.pluginDir = Objects.requireNonNull(pluginDir, "pluginDir");
@@ -457,6 +475,22 @@ public final class Swapper implements AutoCloseable {
         }
 
         /**
+         * The prefix that makes a static method a live function and a class a live type, compared
+         * case-insensitively; default {@code live_}. A plugin jar whose live index was made with
+         * another prefix is scanned instead. See {@link io.hotswap.runtime.live.LiveIndex}.
+         *
+         * @throws IllegalArgumentException if the prefix is empty or holds whitespace
+         */
+        public Builder livePrefix(String prefix) {
+            Objects.requireNonNull(prefix, "prefix");
+            if (prefix.isEmpty() || prefix.chars().anyMatch(Character::isWhitespace)) {
+                throw new IllegalArgumentException("livePrefix must be non-empty and without whitespace, was '" + prefix + "'");
+            }
+            this.livePrefix = prefix;
+            return this;
+        }
+
+        /**
          * Registers the MBean {@code io.hotswap:type=Swapper,name=<name>} in the platform MBean
          * server: status figures, leak figures and {@code reload()}. Default off.
          */
@@ -482,14 +516,29 @@ public final class Swapper implements AutoCloseable {
         }
 
         /**
-         * @throws IllegalArgumentException if the plugin directory does not exist
+         * Static linking (for debugging): the plugins are the modules of the host layer (by default
+         * the boot layer, that is the host's module path) that provide {@code io.hotswap.api.Plugin},
+         * found through {@link java.util.ServiceLoader}, not the jars of the plugin directory, which
+         * then need not exist. They run the same hooks; {@link Swapper#reload} fails with a
+         * {@link SwapException} saying that static linking is on. Default off.
+         */
+        public Builder staticLinking(boolean on) {
+            this.staticLinking = on;
+            return this;
+        }
+
+        /**
+         * @throws IllegalArgumentException if the plugin directory does not exist (and static
+         *                                  linking is off)
          * @throws IllegalStateException    if no host layer was given and {@code io.hotswap.api} is
          *                                  not in a named module (on the class path), or a swapper of
          *                                  this name is already registered in JMX
          * @throws UncheckedIOException     if the management endpoint or the file watch cannot be set up
          */
         public Swapper build() {
-            requireDirectory(pluginDir);
+            if (!staticLinking) {
+                requireDirectory(pluginDir);
+            }
             if (hostLayer == null) {
                 hostLayer = Plugin.class.getModule().getLayer();
                 if (hostLayer == null) {

@@ -8,7 +8,8 @@ import org.slf4j.Logger;
 /** The options a swapper was built with; immutable, validated by {@link Swapper.Builder}. */
 record SwapperConfig(String name, Logger log, ModuleLayer hostLayer, Set<String> whitelist,
                      Supplier<?> extensionFactory, ReloadCallback reloadCallback, Duration freeDelay,
-                     int leakGcCycles, Duration leakMinAge, Duration leakCheckInterval) {
+                     int leakGcCycles, Duration leakMinAge, Duration leakCheckInterval, String livePrefix,
+                     boolean staticLinking) {
 
     SwapperConfig {
         whitelist = Set.copyOf(whitelist);

@@ -1,0 +1,95 @@
+package io.hotswap.cli;
+
+import io.hotswap.cli.build.BuildCommand;
+import io.hotswap.cli.remote.HostsCommand;
+import io.hotswap.cli.remote.ReloadCommand;
+import io.hotswap.cli.remote.StatusCommand;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code hotswap}: builds plugins and reloads running hosts.
+ *
+ * <p>Exit codes: {@value #OK} success, {@value #FAILED} the work failed (compile error, reload
+ * error, no such host), {@value #USAGE} the command line is wrong (the usage is shown).
+ */
+@Command(name = "hotswap", mixinStandardHelpOptions = true, version = "hotswap 0.1",
+        description = "Builds plugins and reloads running hosts.",
+        subcommands = {BuildCommand.class, ReloadCommand.class, StatusCommand.class, HostsCommand.class},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:success", "1:failure (compile error, reload error, host not found)", "2:usage error"})
+public final class HotswapCommand implements Callable<Integer> {
+
+    public static final int OK = 0;
+    public static final int FAILED = 1;
+    public static final int USAGE = 2;
+
+    @Spec
+    CommandSpec spec;
+
+    public static void main(String[] args) {
+        PrintWriter out = new PrintWriter(System.out, true);
+        PrintWriter err = new PrintWriter(System.err, true);
+        System.exit(run(out, err, args));
+    }
+
+    /**
+     * Runs the command with its output going to {@code out} and {@code err}; returns the exit code.
+     * Never calls {@code System.exit}, so tests and other tools can run it in-process.
+     */
+    public static int run(PrintWriter out, PrintWriter err, String... args) {
+        CommandLine cli = new CommandLine(new HotswapCommand());
+        cli.setOut(out);
+        cli.setErr(err);
+        cli.setExecutionExceptionHandler((e, command, parsed) -> {
+            if (e instanceof CommandException ce) {
+                command.getErr().println(command.getCommandName() + ": " + ce.getMessage());
+                if (ce.exitCode() == USAGE) {
+                    command.usage(command.getErr());
+                }
+                if (debug(args)) {
+                    ce.printStackTrace(command.getErr());
+                }
+                return ce.exitCode();
+            }
+            command.getErr().println(command.getCommandName() + ": " + e);
+            if (debug(args)) {
+                e.printStackTrace(command.getErr());
+            } else {
+                command.getErr().println("(run with --debug for the stack trace)");
+            }
+            return FAILED;
+        });
+        try {
+            return cli.execute(args);
+        } finally {
+            out.flush();
+            err.flush();
+        }
+    }
+
+    private static boolean debug(String[] args) {
+        // Only the command's own flags, not javac's after "--".
+        for (String a : args) {
+            if (a.equals("--")) {
+                return false;
+            }
+            if (a.equals("--debug")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** {@code hotswap} alone: the usage, as a usage error. */
+    @Override
+    public Integer call() {
+        spec.commandLine().getErr().println("hotswap: a command is required");
+        spec.commandLine().usage(spec.commandLine().getErr());
+        return USAGE;
+    }
+}

@@ -1,0 +1,96 @@
+package io.hotswap.cli.build;
+
+import io.hotswap.api.Plugin;
+import java.io.File;
+import java.io.PrintWriter;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import javax.tools.JavaCompiler;
+import javax.tools.JavaFileObject;
+import javax.tools.StandardJavaFileManager;
+import javax.tools.ToolProvider;
+
+/**
+ * Compiles a plugin's sources in-process with {@code javax.tools}, against the API module this
+ * command runs with, the plugin jars already in the output directory (plugins it requires) and
+ * any {@code --module-path} given after {@code --}. javac's diagnostics go to the error stream
+ * exactly as javac prints them.
+ */
+final class PluginCompiler {
+
+    private static final List<String> RELEASE_FLAGS = List.of("--release", "-source", "--source", "-target", "--target");
+
+    private PluginCompiler() {
+    }
+
+    /**
+     * @return true if javac succeeded
+     */
+    static boolean compile(List<Path> sources, Path classes, Path outputDir, List<String> javacArgs,
+                           PrintWriter diagnostics, PrintWriter verbose) {
+        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+        if (javac == null) {
+            throw io.hotswap.cli.CommandException.failed("no Java compiler in this runtime (module jdk.compiler);"
+                    + " use a JDK, or --compile=false");
+        }
+        List<String> options = options(classes, outputDir, javacArgs);
+        if (verbose != null) {
+            verbose.println("javac " + String.join(" ", options) + " (" + sources.size() + " source files)");
+        }
+        try (StandardJavaFileManager files = javac.getStandardFileManager(null, null, null)) {
+            Iterable<? extends JavaFileObject> units = files.getJavaFileObjectsFromPaths(sources);
+            // No diagnostic listener: javac then prints its diagnostics to `diagnostics` in its own format.
+            Boolean ok = javac.getTask(diagnostics, files, null, options, null, units).call();
+            diagnostics.flush();
+            return Boolean.TRUE.equals(ok);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (IllegalArgumentException e) {
+            // javac refuses an option before compiling anything
+            throw io.hotswap.cli.CommandException.usage("javac: " + e.getMessage());
+        }
+    }
+
+    static List<String> options(Path classes, Path outputDir, List<String> javacArgs) {
+        List<String> extra = new ArrayList<>();
+        List<String> modulePath = new ArrayList<>();
+        for (int i = 0; i < javacArgs.size(); i++) {
+            String a = javacArgs.get(i);
+            if ((a.equals("--module-path") || a.equals("-p")) && i + 1 < javacArgs.size()) {
+                modulePath.add(javacArgs.get(++i));
+            } else if (a.startsWith("--module-path=")) {
+                modulePath.add(a.substring("--module-path=".length()));
+            } else {
+                extra.add(a);
+            }
+        }
+        apiLocation().ifPresent(api -> modulePath.add(api.toString()));
+        modulePath.add(outputDir.toString());
+        List<String> options = new ArrayList<>(List.of("-d", classes.toString(),
+                "--module-path", String.join(File.pathSeparator, modulePath)));
+        if (extra.stream().noneMatch(a -> RELEASE_FLAGS.contains(a) || a.startsWith("--release="))) {
+            // The runtime's baseline: a plugin built with a newer JDK still loads into a JDK 17 host.
+            options.addAll(List.of("--release", "17"));
+        }
+        options.addAll(extra);
+        return options;
+    }
+
+    /**
+     * Where {@code io.hotswap.api} was loaded from, if it is a file or directory; empty in a jlink
+     * image, where it is a system module that javac finds by itself.
+     */
+    static Optional<Path> apiLocation() {
+        ModuleLayer layer = Plugin.class.getModule().getLayer();
+        if (layer == null) {
+            return Optional.empty();
+        }
+        return layer.configuration().findModule("io.hotswap.api")
+                .flatMap(m -> m.reference().location())
+                .filter(u -> "file".equals(u.getScheme()))
+                .map(URI::normalize).map(Path::of);
+    }
+}

@@ -1,0 +1,69 @@
+package io.hotswap.cli.remote;
+
+import io.hotswap.cli.CommandException;
+import io.hotswap.runtime.management.EndpointDirectory;
+import io.hotswap.runtime.management.HostEntry;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Collectors;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Option;
+
+/**
+ * Which host to talk to: {@code --host NAME}, {@code --pid PID} or {@code --socket PATH}; with
+ * none of them, the only host running for this user.
+ */
+public final class HostSelection {
+
+    static final class Target {
+        @Option(names = "--host", paramLabel = "NAME", description = "The host's swapper name.")
+        String name;
+
+        @Option(names = "--pid", paramLabel = "PID", description = "The host's process id.")
+        Long pid;
+
+        @Option(names = "--socket", paramLabel = "PATH", description = "The endpoint's socket file.")
+        Path socket;
+    }
+
+    @ArgGroup(exclusive = true, multiplicity = "0..1")
+    Target target;
+
+    @Option(names = "--runtime-dir", paramLabel = "DIR",
+            description = "Where hosts put their sockets (default: $XDG_RUNTIME_DIR, else the temp directory).")
+    Path runtimeDir;
+
+    EndpointDirectory directory() {
+        return runtimeDir == null ? EndpointDirectory.forCurrentUser() : EndpointDirectory.under(runtimeDir);
+    }
+
+    /** The socket of the selected host. */
+    Path socket() {
+        if (target != null && target.socket != null) {
+            if (!Files.exists(target.socket)) {
+                throw CommandException.failed("no socket at " + target.socket);
+            }
+            return target.socket;
+        }
+        EndpointDirectory dir = directory();
+        List<HostEntry> hosts = dir.hosts();
+        List<HostEntry> matching = hosts.stream()
+                .filter(h -> target == null || target.name == null || h.name().equals(target.name))
+                .filter(h -> target == null || target.pid == null || h.pid() == target.pid)
+                .toList();
+        if (matching.size() == 1) {
+            return matching.get(0).socket();
+        }
+        String who = target == null ? "a host" : target.name != null ? "a host named " + target.name : "a host with pid " + target.pid;
+        if (matching.isEmpty()) {
+            throw CommandException.failed("found no " + who.substring(2) + " with a management endpoint in " + dir
+                    + (hosts.isEmpty() ? "" : "; running: " + describe(hosts)));
+        }
+        throw CommandException.usage("several hosts match, pick one with --pid: " + describe(matching));
+    }
+
+    private static String describe(List<HostEntry> hosts) {
+        return hosts.stream().map(h -> h.name() + " (pid " + h.pid() + ")").collect(Collectors.joining(", "));
+    }
+}

@@ -1,0 +1,117 @@
+package io.hotswap.runtime;
+
+import io.hotswap.api.Plugin;
+import io.hotswap.runtime.jar.PluginJar;
+import java.io.IOException;
+import java.lang.module.ModuleReference;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.ServiceConfigurationError;
+import java.util.ServiceLoader;
+import java.util.Set;
+import java.util.TreeMap;
+import org.slf4j.Logger;
+
+/**
+ * Static linking: the plugins are modules of the host's own layer (the boot layer: the host's
+ * module path), found through {@link ServiceLoader} instead of a directory. They run the same
+ * hooks, but their layer is the host's, so they are never reloaded nor unloaded: this mode is for
+ * stepping through plugin code in an IDE or {@code jdb}.
+ *
+ * <p>Each plugin is described by a {@link PluginJar} without entries, so that ordering, imports
+ * and status work as for directory plugins; its hash is that of its jar on the module path (or of
+ * its descriptor when it is an exploded directory).
+ */
+final class StaticPlugins {
+
+    private static final String PLUGIN_SERVICE = Plugin.class.getName();
+
+    private final Map<String, PluginJar> jars;
+    private final Map<String, ServiceLoader.Provider<Plugin>> providers;
+
+    private StaticPlugins(Map<String, PluginJar> jars, Map<String, ServiceLoader.Provider<Plugin>> providers) {
+        this.jars = jars;
+        this.providers = providers;
+    }
+
+    /**
+     * The plugins of {@code layer} and its parents: every named module that provides
+     * {@code io.hotswap.api.Plugin}, filtered by the whitelist when it is not empty.
+     *
+     * @throws ResolveException if a module provides more than one implementation or the service
+     *         configuration is broken
+     */
+    static StaticPlugins find(ModuleLayer layer, Set<String> whitelist, Logger log) {
+        Map<String, PluginJar> jars = new TreeMap<>();
+        Map<String, ServiceLoader.Provider<Plugin>> providers = new LinkedHashMap<>();
+        List<ServiceLoader.Provider<Plugin>> found;
+        try {
+            found = ServiceLoader.load(layer, Plugin.class).stream().toList();
+        } catch (ServiceConfigurationError e) {
+            throw new ResolveException(null, ReloadStep.INSTANTIATE, "the host layer's Plugin providers: " + e.getMessage(), e);
+        }
+        for (ServiceLoader.Provider<Plugin> p : found) {
+            Module module = p.type().getModule();
+            if (!module.isNamed()) {
+                continue;
+            }
+            String name = module.getName();
+            if (!whitelist.isEmpty() && !whitelist.contains(name)) {
+                log.debug("Plugin {}: not in the whitelist, ignored (static linking)", name);
+                continue;
+            }
+            PluginJar jar = describe(module);
+            int declared = jar.providers(PLUGIN_SERVICE).size();
+            if (declared != 1) {
+                throw new ResolveException(name, ReloadStep.DESCRIBE, "Plugin " + name + " must provide "
+                        + PLUGIN_SERVICE + " with exactly one implementation, it provides " + declared);
+            }
+            jars.put(name, jar);
+            providers.put(name, p);
+        }
+        return new StaticPlugins(jars, providers);
+    }
+
+    Map<String, PluginJar> jars() {
+        return jars;
+    }
+
+    Plugin instantiate(String name) {
+        try {
+            return providers.get(name).get();
+        } catch (Throwable t) {
+            throw new ResolveException(name, ReloadStep.INSTANTIATE, "its provider could not be instantiated", t);
+        }
+    }
+
+    private static PluginJar describe(Module module) {
+        Optional<URI> location = module.getLayer().configuration().findModule(module.getName())
+                .map(m -> m.reference()).flatMap(ModuleReference::location);
+        Path file = location.filter(u -> "file".equals(u.getScheme())).map(Path::of).orElse(null);
+        byte[] identity;
+        try {
+            identity = file != null && Files.isRegularFile(file) ? Files.readAllBytes(file)
+                    : module.getDescriptor().toString().getBytes(StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new ResolveException(module.getName(), ReloadStep.READ_JAR, "cannot read " + file, e);
+        }
+        return new PluginJar(file, sha256(identity), module.getDescriptor(), Map.of());
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is a required algorithm of every JDK", e);
+        }
+    }
+}
