@@ -7,6 +7,7 @@ import io.hotswap.runtime.jar.PluginJar;
 import io.hotswap.runtime.jar.PluginJarReader;
 import io.hotswap.runtime.layer.DefinedLayer;
 import io.hotswap.runtime.layer.PluginLayers;
+import io.hotswap.runtime.live.bind.GenerationHold;
 import io.hotswap.runtime.live.bind.LiveBindException;
 import io.hotswap.runtime.live.bind.LiveBinder;
 import io.hotswap.runtime.live.bind.LiveVault;
@@ -89,7 +90,9 @@ final class Reloader {
                     outcomes.put(old.name(), PluginOutcome.REMOVED);
                 }
             }
-            Generation generation = new Generation(number, List.copyOf(next.values()), vault(next.values()), log);
+            GenerationVault vault = vault(next.values());
+            Generation generation = new Generation(number, List.copyOf(next.values()), vault, log);
+            vault.live().holdCallsWith(holdOf(generation));
             for (LoadedPlugin p : fresh) {
                 hook(p, ReloadStep.ON_INIT, () -> {
                     p.plugin().onInit(generation.vault());
@@ -275,6 +278,24 @@ final class Reloader {
             throw new SwapException(null, ReloadStep.VAULT, "the host's extension factory returned null", null);
         }
         return new GenerationVault(live, Optional.of(extension));
+    }
+
+    /**
+     * Live calls count into the generation as {@code invokeEach} does. Static, so the hold cannot
+     * capture this worker and, through {@link #previous}, pin the generation it replaces.
+     */
+    private static GenerationHold holdOf(Generation generation) {
+        return new GenerationHold() {
+            @Override
+            public void enter() {
+                generation.enter();
+            }
+
+            @Override
+            public void exit() {
+                generation.exit();
+            }
+        };
     }
 
     private void veto(Generation generation) {

@@ -21,16 +21,32 @@ final class BoundFunction implements LiveFunction {
     private final Class<?> returnType;
     // (Object[])Object, spreading into the method's own parameters.
     private final MethodHandle invoker;
+    // The functions of the vault this one belongs to: their hold is the generation's.
+    private final BoundFunctions owner;
 
     BoundFunction(String name, String plugin, Method method, MethodHandle handle) {
+        this(name, plugin, method.getDeclaringClass().getName() + "." + method.getName(),
+                List.of(method.getParameterTypes()), method.getReturnType(),
+                handle.asFixedArity()
+                        .asSpreader(Object[].class, method.getParameterCount())
+                        .asType(MethodType.methodType(Object.class, Object[].class)),
+                null);
+    }
+
+    private BoundFunction(String name, String plugin, String target, List<Class<?>> parameterTypes,
+                          Class<?> returnType, MethodHandle invoker, BoundFunctions owner) {
         this.name = name;
         this.plugin = plugin;
-        this.target = method.getDeclaringClass().getName() + "." + method.getName();
-        this.parameterTypes = List.of(method.getParameterTypes());
-        this.returnType = method.getReturnType();
-        this.invoker = handle.asFixedArity()
-                .asSpreader(Object[].class, parameterTypes.size())
-                .asType(MethodType.methodType(Object.class, Object[].class));
+        this.target = target;
+        this.parameterTypes = parameterTypes;
+        this.returnType = returnType;
+        this.invoker = invoker;
+        this.owner = owner;
+    }
+
+    /** The same function, its calls holding the generation of {@code owner}'s vault. */
+    BoundFunction heldBy(BoundFunctions owner) {
+        return new BoundFunction(name, plugin, target, parameterTypes, returnType, invoker, owner);
     }
 
     /** The method, {@code a.b.Jobs.live_run}. */
@@ -62,12 +78,16 @@ final class BoundFunction implements LiveFunction {
     public Object call(Object... args) {
         Object[] a = args == null ? new Object[] {null} : args;
         check(a);
+        GenerationHold hold = owner == null ? GenerationHold.NONE : owner.hold();
+        hold.enter();
         try {
             return (Object) invoker.invokeExact(a);
         } catch (RuntimeException | Error e) {
             throw e;
         } catch (Throwable t) {
             throw new UndeclaredThrowableException(t, "live function " + describe() + " threw " + t);
+        } finally {
+            hold.exit();
         }
     }
 
@@ -82,7 +102,7 @@ final class BoundFunction implements LiveFunction {
             if (arg == null ? p.isPrimitive() : !accepts(p, arg.getClass())) {
                 throw new IllegalArgumentException("live function " + describe() + " takes " + signature()
                         + ": argument " + (i + 1) + " is " + (arg == null ? "null" : "a " + arg.getClass().getName())
-                        + ", not " + (p.isPrimitive() ? "an " : "a ") + p.getTypeName());
+                        + ", the parameter is " + p.getTypeName());
             }
         }
     }

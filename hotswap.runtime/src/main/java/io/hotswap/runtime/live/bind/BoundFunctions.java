@@ -11,9 +11,21 @@ import java.util.TreeSet;
 final class BoundFunctions implements LiveFunctions {
 
     private final Map<String, BoundFunction> byName;
+    // Set once, before the generation is published; read by every call.
+    private volatile GenerationHold hold = GenerationHold.NONE;
 
     BoundFunctions(Map<String, BoundFunction> byName) {
-        this.byName = Map.copyOf(byName);
+        Map<String, BoundFunction> held = new java.util.HashMap<>();
+        byName.forEach((name, f) -> held.put(name, f.heldBy(this)));
+        this.byName = Map.copyOf(held);
+    }
+
+    void holdWith(GenerationHold hold) {
+        this.hold = hold;
+    }
+
+    GenerationHold hold() {
+        return hold;
     }
 
     @Override

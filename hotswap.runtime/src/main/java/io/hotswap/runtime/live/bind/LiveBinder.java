@@ -73,7 +73,7 @@ public final class LiveBinder {
     private static Class<?> classOf(DefinedLayer layer, PluginLiveNames names, LiveEntry e) {
         Class<?> type = Class.forName(layer.module(), e.className());
         if (type == null) {
-            throw stale(names, e, "class " + e.className() + " is not in the plugin");
+            throw stale(names, e, "class " + e.className() + ", which is not in the plugin");
         }
         return type;
     }
@@ -83,22 +83,21 @@ public final class LiveBinder {
                 .filter(m -> m.getName().equals(e.member()) && !m.isSynthetic() && !m.isBridge())
                 .toList();
         if (candidates.isEmpty()) {
-            throw stale(names, e, "method " + e.target() + " is not in the plugin");
+            throw stale(names, e, "method " + e.target() + ", which is not in the plugin");
         }
         if (candidates.size() > 1) {
-            throw new LiveBindException(names.plugin(), "Plugin " + names.plugin() + ": live function '" + e.name()
+            throw new LiveBindException(names.plugin(), "live function '" + e.name()
                     + "' is overloaded (" + e.target() + "): a live name stands for exactly one method", null);
         }
         Method m = candidates.get(0);
         if (!Modifier.isStatic(m.getModifiers())) {
-            throw stale(names, e, "method " + e.target() + " is not static");
+            throw stale(names, e, "method " + e.target() + ", which is not static");
         }
         try {
             m.setAccessible(true);
             return new BoundFunction(e.name(), names.plugin(), m, MethodHandles.lookup().unreflect(m));
         } catch (ReflectiveOperationException | RuntimeException ex) {
-            throw new LiveBindException(names.plugin(), "Plugin " + names.plugin() + ": cannot bind live function '"
-                    + e.name() + "' (" + e.target() + "): " + ex, ex);
+            throw new LiveBindException(names.plugin(), "cannot bind live function '" + e.name() + "' (" + e.target() + ")", ex);
         }
     }
 
@@ -106,15 +105,14 @@ public final class LiveBinder {
         try {
             return new BoundType(e.name(), names.plugin(), type, TypeShape.of(type));
         } catch (IllegalArgumentException ex) {
-            throw new LiveBindException(names.plugin(), "Plugin " + names.plugin() + ": live type '" + e.name()
-                    + "' cannot be used: " + ex.getMessage(), ex);
+            throw new LiveBindException(names.plugin(), "live type '" + e.name() + "' cannot be used", ex);
         }
     }
 
     private static LiveBindException stale(PluginLiveNames names, LiveEntry e, String what) {
         String hint = names.source() == LiveSource.INDEX ? " (its live index is stale: rebuild the plugin)" : "";
-        return new LiveBindException(names.plugin(), "Plugin " + names.plugin() + ": live "
-                + e.kind().name().toLowerCase() + " '" + e.name() + "' names " + what + hint, null);
+        return new LiveBindException(names.plugin(), "live " + e.kind().name().toLowerCase() + " '" + e.name()
+                + "' names " + what + hint, null);
     }
 
     private static LiveBindException duplicate(String kind, String name, String first, String firstTarget,

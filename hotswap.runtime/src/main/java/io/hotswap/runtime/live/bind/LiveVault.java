@@ -17,6 +17,16 @@ public record LiveVault(LiveFunctions functions, LiveTypes types, Map<String, Li
         sources = Map.copyOf(sources);
     }
 
+    /**
+     * Makes every live call through this vault hold its generation; called once, before the
+     * generation is published.
+     */
+    public void holdCallsWith(GenerationHold hold) {
+        if (functions instanceof BoundFunctions bound) {
+            bound.holdWith(hold);
+        }
+    }
+
     /** The live vault of a generation without plugins. */
     public static LiveVault empty() {
         return new LiveVault(new BoundFunctions(Map.of()), new BoundTypes(Map.of()), Map.of());

@@ -23,8 +23,7 @@ record PluginLiveNames(String plugin, List<LiveEntry> entries, LiveSource source
             try {
                 index = LiveIndex.parse(bytes);
             } catch (IllegalArgumentException e) {
-                throw new LiveBindException(plugin, "Plugin " + plugin + " has a malformed " + LiveIndex.PATH
-                        + ": " + e.getMessage(), e);
+                throw new LiveBindException(plugin, "its " + LiveIndex.PATH + " is malformed", e);
             }
             if (index.prefix().equalsIgnoreCase(prefix)) {
                 return new PluginLiveNames(plugin, index.entries(), LiveSource.INDEX);
@@ -36,7 +35,7 @@ record PluginLiveNames(String plugin, List<LiveEntry> entries, LiveSource source
             List<LiveEntry> scanned = new LiveIndex(prefix, LiveScanner.scanModule(layer.layer(), plugin, prefix)).entries();
             return new PluginLiveNames(plugin, scanned, LiveSource.SCAN);
         } catch (IllegalArgumentException e) {
-            throw new LiveBindException(plugin, "Plugin " + plugin + ": " + e.getMessage(), e);
+            throw new LiveBindException(plugin, "its classes do not give a valid set of live names", e);
         }
     }
 
@@ -46,7 +45,7 @@ record PluginLiveNames(String plugin, List<LiveEntry> entries, LiveSource source
         try (InputStream in = layer.module().getResourceAsStream(LiveIndex.PATH)) {
             return in == null ? null : in.readAllBytes();
         } catch (IOException e) {
-            throw new LiveBindException(plugin, "Plugin " + plugin + ": cannot read its " + LiveIndex.PATH + ": " + e, e);
+            throw new LiveBindException(plugin, "cannot read its " + LiveIndex.PATH, e);
         }
     }
 }
