@@ -16,6 +16,10 @@ HOST_NAME="${HOTSWAP_DEMO_NAME:-$DEMO}"
 PLUGINS="$WORK/plugins"
 # Extra flags for 'hotswap build' (slink adds --staticLinking).
 BUILD_FLAGS=()
+# 'hotswap build' adds --release 17 unless a release flag is given; with --release javac sees only
+# the JDK's platform modules, not the image's own (the API, SLF4J, the host modules plugins read).
+# --source/--target 17 keep the same baseline and let javac see the image's modules.
+JAVAC_FLAGS=(--source 17 --target 17 -Xlint:-options)
 
 say() {
     printf '%s: %s\n' "$DEMO" "$*" >&2
@@ -43,7 +47,8 @@ next_stamp() {
 
 # build_plugin NAME: copies demos/<demo>/plugin/NAME, stamps it with its next version (v1, v2...)
 # and builds it into the plugin directory with the image's 'hotswap build'. Plugins already in
-# the plugin directory are on javac's module path, so a plugin can require another.
+# the plugin directory are on javac's module path (hotswap build adds its output directory), so a
+# plugin can require another. BUILD_FLAGS go before the directories, JAVAC_FLAGS after '--'.
 build_plugin() {
     local name="$1" stamp
     stamp="$(next_stamp "$name")"
@@ -55,7 +60,7 @@ build_plugin() {
     find "$src" -name '*.java' -exec sed -i.orig -E "s/(STAMP = \")v[0-9]+(\")/\1v$stamp\2/" {} +
     find "$src" -name '*.orig' -delete
     say "building plugin $name v$stamp into $PLUGINS"
-    "$IMAGE/bin/hotswap" build "${BUILD_FLAGS[@]}" "$src" "$PLUGINS" -- --module-path "$PLUGINS"
+    "$IMAGE/bin/hotswap" build "${BUILD_FLAGS[@]}" "$src" "$PLUGINS" -- "${JAVAC_FLAGS[@]}"
     echo "$stamp" > "$WORK/stamps/$name"
 }
 
