@@ -8,6 +8,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * One demo's {@code run.sh} and {@code reload.sh}, run as a user runs them, against the image
@@ -109,8 +113,56 @@ final class DemoScripts implements AutoCloseable {
         }
     }
 
+    /**
+     * Waits until the host reports at least {@code atLeast} freed plugin versions whose layers were
+     * garbage-collected ({@code hotswap status --json}), asking the host's JVM for a collection
+     * ({@code jcmd <pid> GC.run}, with the JDK that runs the tests) before each look: a demo's heap
+     * is too quiet to collect on its own. Polls with a bound, as GC tests must.
+     */
+    void awaitCollected(RunningHost host, long atLeast) {
+        ProcessHandle java = host.java();
+        Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+        Pattern collected = Pattern.compile("\"collected\":(\\d+)");
+        String[] last = {""};
+        try {
+            Awaitility.await("host " + hostName + " reports " + atLeast + " collected plugin version(s)")
+                    .atMost(Timeouts.STEP).pollInterval(Duration.ofMillis(500))
+                    .until(() -> {
+                        run(List.of(jcmd.toString(), Long.toString(java.pid()), "GC.run"));
+                        last[0] = run(List.of(image().resolve("bin/hotswap").toString(), "status", "--json",
+                                "--host", hostName));
+                        Matcher m = collected.matcher(last[0]);
+                        return m.find() && Long.parseLong(m.group(1)) >= atLeast;
+                    });
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError(e.getMessage() + "; last status: " + last[0] + "; host output:\n"
+                    + host.output().text(), e);
+        }
+    }
+
+    private static String run(List<String> command) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        try {
+            String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            if (!p.waitFor(SCRIPT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS) || p.exitValue() != 0) {
+                throw new AssertionError(String.join(" ", command) + " failed: " + out);
+            }
+            return out;
+        } finally {
+            p.destroyForcibly();
+        }
+    }
+
     /** A host started by {@code run.sh}, and its output. */
     record RunningHost(Process process, HostOutput output) {
+
+        /** The host's JVM: the launchers are shell scripts, so it is a descendant of run.sh. */
+        ProcessHandle java() {
+            return process.descendants()
+                    .filter(h -> h.info().command().map(c -> c.endsWith("/bin/java")).orElse(false))
+                    .findFirst()
+                    .orElseThrow(() -> new AssertionError("run.sh (pid " + process.pid() + ") runs no java process"));
+        }
     }
 
     /** What a script printed and how it exited. */

@@ -16,7 +16,8 @@ class HelloDemoIT {
     @Test
     void reloadShowsTheNewStampAndTheOldVersionIsFreedAndCollected() throws Exception {
         try (DemoScripts demo = new DemoScripts("hello", work)) {
-            HostOutput out = demo.start().output();
+            RunningHost host = demo.start();
+            HostOutput out = host.output();
             out.await("world v1: hum #\\d+", 0, Timeouts.START);
 
             ScriptResult reload = demo.reload();
@@ -30,6 +31,8 @@ class HelloDemoIT {
             // One timer thread hums: once v2 hummed, v1 never runs again.
             String after = out.text().lines().skip(firstV2).reduce("", (a, b) -> a + b + "\n");
             assertThat(after).doesNotContain("world v1: hum");
+            // The freed version left memory: its layer was garbage-collected.
+            demo.awaitCollected(host, 1);
         }
     }
 }

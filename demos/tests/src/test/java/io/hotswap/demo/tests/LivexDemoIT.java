@@ -2,6 +2,7 @@ package io.hotswap.demo.tests;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.hotswap.demo.tests.DemoScripts.RunningHost;
 import io.hotswap.demo.tests.DemoScripts.ScriptResult;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -15,7 +16,8 @@ class LivexDemoIT {
     @Test
     void jobsQueuedBeforeAReloadAreHandledByTheNewLiveFunctionAndLiveType() throws Exception {
         try (DemoScripts demo = new DemoScripts("livex", work)) {
-            HostOutput out = demo.start().output();
+            RunningHost host = demo.start();
+            HostOutput out = host.output();
             out.await("Job \\d+ in generation 1: live_handleOrder v1: order \\d+ \\(\\w+\\) scheduled by v1,"
                     + " handled by Live_Order v1", 0, Timeouts.START);
 
@@ -30,6 +32,8 @@ class LivexDemoIT {
             out.await("Job \\d+ in generation 2: live_handleOrder v2: order \\d+ \\(\\w+\\) scheduled by v2,"
                     + " handled by Live_Order v2", swapped, Timeouts.STEP);
             out.await("orders v1: freed", swapped, Timeouts.STEP);
+            // The freed version left memory: its layer was garbage-collected.
+            demo.awaitCollected(host, 1);
             assertThat(out.text()).doesNotContainPattern("generation 2: live_handleOrder v1")
                     .doesNotContainPattern("Job \\d+ .* failed");
         }

@@ -2,6 +2,7 @@ package io.hotswap.demo.tests;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.hotswap.demo.tests.DemoScripts.RunningHost;
 import io.hotswap.demo.tests.DemoScripts.ScriptResult;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -15,7 +16,8 @@ class TrineDemoIT {
     @Test
     void reloadingAlphaAloneRelinksBetaAndGamma() throws Exception {
         try (DemoScripts demo = new DemoScripts("trine", work)) {
-            HostOutput out = demo.start().output();
+            RunningHost host = demo.start();
+            HostOutput out = host.output();
             out.await("pulse #\\d+: gamma v1 -> beta v1 -> alpha v1 answers \\d+", 0, Timeouts.START);
 
             ScriptResult reload = demo.reload("alpha");
@@ -31,6 +33,8 @@ class TrineDemoIT {
             out.await("alpha v1: freed", swapped, Timeouts.STEP);
             out.await("beta v1: freed", swapped, Timeouts.STEP);
             out.await("gamma v1: freed", swapped, Timeouts.STEP);
+            // The freed versions left memory: their layers were garbage-collected.
+            demo.awaitCollected(host, 3);
         }
     }
 }
