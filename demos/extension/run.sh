@@ -5,7 +5,7 @@
 DEMO=extension
 source "$(dirname "${BASH_SOURCE[0]}")/../lib/demo.sh"
 
-ensure_image
+ensure_image --if-stale
 reset_work
 for plugin in greeter; do
     build_plugin "$plugin"

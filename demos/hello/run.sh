@@ -5,7 +5,7 @@
 DEMO=hello
 source "$(dirname "${BASH_SOURCE[0]}")/../lib/demo.sh"
 
-ensure_image
+ensure_image --if-stale
 reset_work
 for plugin in world; do
     build_plugin "$plugin"

@@ -25,16 +25,26 @@ say() {
     printf '%s: %s\n' "$DEMO" "$*" >&2
 }
 
-# Builds the modules and the image when the image (or this demo's launcher) is missing.
+# Builds the modules and the image when the image (or this demo's launcher) is missing, or older
+# than a main source or pom of the modules (run.sh only: reload.sh must not rebuild the image a
+# running host uses). With HOTSWAP_IMAGE set, never builds: it only checks.
 ensure_image() {
-    if [[ -x "$IMAGE/bin/hotswap" && -x "$IMAGE/bin/$DEMO" ]]; then
+    local why=""
+    if [[ ! -x "$IMAGE/bin/hotswap" || ! -x "$IMAGE/bin/$DEMO" ]]; then
+        why="missing"
+    elif [[ "${1:-}" == --if-stale && -z "${HOTSWAP_IMAGE:-}" ]] && [[ -n "$(find "$ROOT" \( -name target -o -name .git \
+            -o -path '*/src/test' -o -path "$ROOT/demos/*/plugin" \) -prune \
+            -o \( -name '*.java' -o -name pom.xml \) -newer "$IMAGE/release" -print -quit)" ]]; then
+        why="older than the sources"
+    fi
+    if [[ -z "$why" ]]; then
         return
     fi
     if [[ -n "${HOTSWAP_IMAGE:-}" ]]; then
         say "no runtime image with bin/hotswap and bin/$DEMO at $IMAGE"
         exit 1
     fi
-    say "building the modules and the runtime image (mvn -B -q -DskipTests package), once"
+    say "the runtime image is $why: building the modules and the image (mvn -B -q -DskipTests package)"
     (cd "$ROOT" && mvn -B -q -DskipTests package)
 }
 

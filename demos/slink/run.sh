@@ -11,7 +11,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/../lib/demo.sh"
 BUILD_FLAGS=(--staticLinking)
 JAVAC_FLAGS+=(-g)
 
-ensure_image
+ensure_image --if-stale
 reset_work
 build_plugin ticker
 

@@ -5,7 +5,7 @@
 DEMO=trine
 source "$(dirname "${BASH_SOURCE[0]}")/../lib/demo.sh"
 
-ensure_image
+ensure_image --if-stale
 reset_work
 for plugin in alpha beta gamma; do
     build_plugin "$plugin"
