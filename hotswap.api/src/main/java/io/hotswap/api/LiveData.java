@@ -50,6 +50,8 @@ public final class LiveData {
      * Captures a value.
      *
      * @param value a JDK value as listed above, or an object of a live type of a loaded plugin
+     *              (recognised from the time its generation's vault is set up: from
+     *              {@link Plugin#onInit(Vault)} on, not yet in {@link Plugin#onLoad(Object)})
      * @throws IllegalArgumentException if the value or anything in it is of another type; the
      *         message names the type and where in the tree it was found
      */

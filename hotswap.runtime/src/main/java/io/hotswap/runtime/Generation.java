@@ -91,29 +91,28 @@ public final class Generation {
      *         old generation); call through {@link Swapper#current()} or {@link Swapper#invokeEach}
      */
     public List<Invocation> invokeEach(String name, Object... params) {
-        return invokeAll(plugins, name, params);
+        return invokeAll(false, name, params);
     }
 
     /** As {@link #invokeEach}, in reverse dependency order. */
     public List<Invocation> invokeEachBackward(String name, Object... params) {
-        List<PluginHandle> reversed = new ArrayList<>(plugins);
-        Collections.reverse(reversed);
-        return invokeAll(reversed, name, params);
+        return invokeAll(true, name, params);
     }
 
-    private List<Invocation> invokeAll(List<PluginHandle> order, String name, Object[] params) {
+    private List<Invocation> invokeAll(boolean backward, String name, Object[] params) {
         enter();
         try {
-            return callEach(order, name, params);
+            return callEach(backward, name, params);
         } finally {
             exit();
         }
     }
 
     /** The calls of {@link #invokeEach}, for a caller that already entered this generation. */
-    List<Invocation> callEach(List<PluginHandle> order, String name, Object[] params) {
-        List<Invocation> results = new ArrayList<>(order.size());
-        for (PluginHandle p : order) {
+    List<Invocation> callEach(boolean backward, String name, Object[] params) {
+        List<Invocation> results = new ArrayList<>(plugins.size());
+        for (int i = 0; i < plugins.size(); i++) {
+            PluginHandle p = plugins.get(backward ? plugins.size() - 1 - i : i);
             try {
                 results.add(new Invocation(p.name(), p.plugin().invokeFunc(name, params), null));
             } catch (Throwable t) {

@@ -117,11 +117,15 @@ final class LoadedPlugin {
      */
     <T> T hook(Callable<T> hook) throws Exception {
         moveTo(PluginState.DEFINED, PluginState.LOADING);
+        return withContextLoader(live.loader(), hook);
+    }
+
+    private static <T> T withContextLoader(ClassLoader loader, Callable<T> call) throws Exception {
         Thread thread = Thread.currentThread();
         ClassLoader saved = thread.getContextClassLoader();
-        thread.setContextClassLoader(live.loader());
+        thread.setContextClassLoader(loader);
         try {
-            return hook.call();
+            return call.call();
         } finally {
             thread.setContextClassLoader(saved);
         }
@@ -162,15 +166,13 @@ final class LoadedPlugin {
         }
         Live l = live;
         if (was != PluginState.DEFINED) {
-            Thread thread = Thread.currentThread();
-            ClassLoader saved = thread.getContextClassLoader();
-            thread.setContextClassLoader(l.loader());
             try {
-                l.plugin().onFree();
+                withContextLoader(l.loader(), () -> {
+                    l.plugin().onFree();
+                    return null;
+                });
             } catch (Throwable t) {
                 log.warn("Plugin {} ({}): onFree() threw; freeing it anyway", name, info().version(), t);
-            } finally {
-                thread.setContextClassLoader(saved);
             }
         }
         live = null;

@@ -239,7 +239,7 @@ final class Reloader {
             try {
                 jar = PluginJarReader.read(file);
             } catch (JarReadException e) {
-                throw new ResolveException(file.getFileName().toString(), ReloadStep.READ_JAR, e.getMessage(), e.getCause());
+                throw new ResolveException(null, ReloadStep.READ_JAR, e.getMessage(), e.getCause()); // no module name yet: the message names the file
             }
             if (!config.whitelist().isEmpty() && !config.whitelist().contains(jar.name())) {
                 log.debug("Plugin {}: not in the whitelist, {} ignored", jar.name(), file);

@@ -224,12 +224,7 @@ public final class Swapper implements AutoCloseable {
             // A generation read just before a reload may be freed before we enter it: read again.
             if (g.tryEnter()) {
                 try {
-                    List<PluginHandle> order = g.plugins();
-                    if (backward) {
-                        order = new java.util.ArrayList<>(order);
-                        java.util.Collections.reverse(order);
-                    }
-                    return g.callEach(order, name, params);
+                    return g.callEach(backward, name, params);
                 } finally {
                     g.exit();
                 }

@@ -121,6 +121,43 @@ class LoadAndReloadTest {
     }
 
     @Test
+    void classesAndResourcesComeFromTheBytesReadAtLoadNotFromTheFile() throws Exception {
+        Path jar = plugin("alpha").version("v1")
+                .source("alpha/impl/Lazy.java", "package alpha.impl; final class Lazy { static String text() { return \"lazy\"; } }")
+                .resource("alpha/impl/greeting.txt", "hello from the jar")
+                .invoke("""
+                        try (var in = Impl.class.getResourceAsStream("greeting.txt")) {
+                            return Lazy.text() + " " + new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+                        }""")
+                .buildInto(dir);
+        try (Swapper swapper = swapper(dir).build()) {
+            swapper.loadPlugins(null);
+            Files.write(jar, "overwritten by a build in progress".getBytes()); // Lazy was never loaded yet
+
+            assertThat(call(swapper, "alpha")).isEqualTo("lazy hello from the jar");
+            assertThat(swapper.current().find("alpha").orElseThrow().plugin().getClass().getModule().getDescriptor()
+                    .name()).isEqualTo("alpha");
+        }
+    }
+
+    @Test
+    void statusNamesTheGenerationAndEveryPluginWithItsVersion() throws Exception {
+        plugin("alpha").buildInto(dir);
+        plugin("beta").buildInto(dir);
+        try (Swapper swapper = swapper(dir).build()) {
+            swapper.loadPlugins(null);
+            SwapperStatus status = swapper.status();
+            assertThat(status.generation()).isEqualTo(1);
+            assertThat(status.plugins()).extracting(PluginInfo::name).containsExactly("alpha", "beta");
+            PluginHandle alpha = swapper.current().find("alpha").orElseThrow();
+            assertThat(status.plugins().get(0).version()).isEqualTo("sha256:" + alpha.hash().substring(0, 12))
+                    .isEqualTo(alpha.version());
+            assertThat(alpha.hash()).isEqualTo(io.hotswap.runtime.jar.PluginJarReader.sha256(Files.readAllBytes(dir.resolve("alpha.jar"))));
+            assertThat(alpha.file()).isEqualTo(dir.resolve("alpha.jar"));
+        }
+    }
+
+    @Test
     void whitelistLoadsOnlyTheNamedPlugins() throws Exception {
         plugin("alpha").buildInto(dir);
         plugin("beta").buildInto(dir);

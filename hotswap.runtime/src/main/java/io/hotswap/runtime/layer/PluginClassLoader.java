@@ -30,6 +30,7 @@ public final class PluginClassLoader extends ClassLoader {
     }
 
     private final String moduleName;
+    private final String sha256;
     private final Set<String> packages;
     // Cleared on close: after the plugin is freed the loader must not hold the jar's bytes.
     private volatile Map<String, byte[]> entries;
@@ -39,6 +40,7 @@ public final class PluginClassLoader extends ClassLoader {
     PluginClassLoader(PluginJar jar, long generation, ClassLoader parent) {
         super("plugin-" + jar.name() + "@" + jar.shortHash() + "#" + generation, parent);
         this.moduleName = jar.name();
+        this.sha256 = jar.sha256();
         this.packages = jar.descriptor().packages();
         this.entries = jar.entries();
     }
@@ -151,6 +153,11 @@ public final class PluginClassLoader extends ClassLoader {
     /** The plugin's module name. */
     public String moduleName() {
         return moduleName;
+    }
+
+    /** The SHA-256 of the jar this loader defines classes from. */
+    public String sha256() {
+        return sha256;
     }
 
     private static String packageOf(String cn) {

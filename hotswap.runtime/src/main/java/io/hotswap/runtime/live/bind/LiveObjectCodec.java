@@ -217,5 +217,4 @@ public final class LiveObjectCodec implements LiveObjectAccess {
             return null;
         }
     }
-
 }

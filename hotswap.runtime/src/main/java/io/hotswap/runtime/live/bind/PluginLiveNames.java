@@ -7,6 +7,9 @@ import io.hotswap.runtime.layer.DefinedLayer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 
 /**
@@ -15,7 +18,29 @@ import org.slf4j.Logger;
  */
 record PluginLiveNames(String plugin, List<LiveEntry> entries, LiveSource source) {
 
+    /**
+     * Live names depend only on the jar's bytes and the prefix, so they are kept by content hash:
+     * a carried-over plugin, or a version that comes back, is neither read nor scanned again.
+     * The cache holds strings only, never a class, so it pins no layer.
+     */
+    private static final int CACHE_LIMIT = 1024;
+    private static final Map<String, PluginLiveNames> CACHE = new ConcurrentHashMap<>();
+
     static PluginLiveNames of(DefinedLayer layer, String prefix, Logger log) {
+        String key = layer.loader().sha256() + '/' + prefix.toLowerCase(Locale.ROOT);
+        PluginLiveNames cached = CACHE.get(key);
+        if (cached != null) {
+            return cached;
+        }
+        PluginLiveNames names = read(layer, prefix, log);
+        if (CACHE.size() >= CACHE_LIMIT) {
+            CACHE.clear(); // a crude bound; reloading thousands of distinct versions is rare
+        }
+        CACHE.put(key, names);
+        return names;
+    }
+
+    private static PluginLiveNames read(DefinedLayer layer, String prefix, Logger log) {
         String plugin = layer.loader().moduleName();
         byte[] bytes = readIndex(layer, plugin);
         if (bytes != null) {
