@@ -67,12 +67,15 @@ final class PluginCompiler {
                 extra.add(a);
             }
         }
-        apiLocation().ifPresent(api -> modulePath.add(api.toString()));
+        Optional<Path> api = apiLocation();
+        api.ifPresent(a -> modulePath.add(a.toString()));
         modulePath.add(outputDir.toString());
         List<String> options = new ArrayList<>(List.of("-d", classes.toString(),
                 "--module-path", String.join(File.pathSeparator, modulePath)));
-        if (extra.stream().noneMatch(a -> RELEASE_FLAGS.contains(a) || a.startsWith("--release="))) {
-            // The runtime's baseline: a plugin built with a newer JDK still loads into a JDK 17 host.
+        // The runtime's baseline, so that a plugin built with a newer JDK still loads into a JDK 17
+        // host. Not in a jlink image: there the API is a system module, which --release would hide,
+        // and the image has no ct.sym for --release anyway; plugins then target the image's JDK.
+        if (api.isPresent() && extra.stream().noneMatch(a -> RELEASE_FLAGS.contains(a) || a.startsWith("--release="))) {
             options.addAll(List.of("--release", "17"));
         }
         options.addAll(extra);

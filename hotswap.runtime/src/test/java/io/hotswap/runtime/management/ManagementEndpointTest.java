@@ -104,6 +104,51 @@ class ManagementEndpointTest {
     }
 
     @Test
+    void concurrentReloadRequestsRunOneAtATime() throws Exception {
+        plugin("alpha").buildInto(plugins);
+        java.util.concurrent.atomic.AtomicInteger inside = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicInteger most = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.CountDownLatch allSent = new java.util.concurrent.CountDownLatch(3);
+        try (Swapper swapper = withEndpoint(plugins, base, "busy").reloadCallback((next, old) -> {
+            if (next.number() == 1) {
+                return true; // the first load
+            }
+            most.accumulateAndGet(inside.incrementAndGet(), Math::max);
+            try {
+                // Hold the first reload until every request is in flight, so they really overlap.
+                allSent.await(10, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            inside.decrementAndGet();
+            return true;
+        }).build()) {
+            swapper.loadPlugins(events);
+            Path socket = TestHosts.socket(base);
+            var pool = java.util.concurrent.Executors.newFixedThreadPool(3);
+            try {
+                List<java.util.concurrent.Future<Map<String, Object>>> replies = new java.util.ArrayList<>();
+                for (int i = 0; i < 3; i++) {
+                    replies.add(pool.submit(() -> {
+                        allSent.countDown();
+                        return EndpointClient.send(socket, ManagementCommand.RELOAD);
+                    }));
+                }
+                java.util.Set<Object> generations = new java.util.HashSet<>();
+                for (var r : replies) {
+                    Map<String, Object> reply = r.get(30, java.util.concurrent.TimeUnit.SECONDS);
+                    assertThat(reply).containsEntry("ok", true);
+                    generations.add(((Map<?, ?>) reply.get("details")).get("generation"));
+                }
+                assertThat(generations).containsExactlyInAnyOrder(2L, 3L, 4L);
+                assertThat(most.get()).as("reloads never overlapped").isEqualTo(1);
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+    }
+
+    @Test
     void garbageOversizedAndHalfOpenRequestsDoNotStopTheEndpoint() throws Exception {
         plugin("alpha").buildInto(plugins);
         try (Swapper swapper = withEndpoint(plugins, base, "host").build()) {
