@@ -16,10 +16,7 @@ HOST_NAME="${HOTSWAP_DEMO_NAME:-$DEMO}"
 PLUGINS="$WORK/plugins"
 # Extra flags for 'hotswap build' (slink adds --staticLinking).
 BUILD_FLAGS=()
-# 'hotswap build' adds --release 17 unless a release flag is given; with --release javac sees only
-# the JDK's platform modules, not the image's own (the API, SLF4J, the host modules plugins read).
-# --source/--target 17 keep the same baseline and let javac see the image's modules.
-JAVAC_FLAGS=(--source 17 --target 17 -Xlint:-options)
+JAVAC_FLAGS=()
 
 say() {
     printf '%s: %s\n' "$DEMO" "$*" >&2
