@@ -14,7 +14,8 @@ IMAGE="${HOTSWAP_IMAGE:-$ROOT/jlink/target/image}"
 WORK="${HOTSWAP_DEMO_WORK:-$DEMO_DIR/target}"
 HOST_NAME="${HOTSWAP_DEMO_NAME:-$DEMO}"
 PLUGINS="$WORK/plugins"
-# Extra flags for 'hotswap build' (slink adds --staticLinking).
+# Extra flags for 'hotswap build' before its directories, and for javac after '--' (slink adds
+# --staticLinking and -g).
 BUILD_FLAGS=()
 JAVAC_FLAGS=()
 
