@@ -51,8 +51,10 @@ class StaticLinkingTest {
             assertThat(swapper.status().staticLinking()).isTrue();
             assertThat(details.outcomes()).containsExactly(
                     java.util.Map.entry("alpha", PluginOutcome.OK), java.util.Map.entry("beta", PluginOutcome.OK));
-            assertThat(events.all()).containsExactly("alpha:onLoad:v1", "beta:onLoad:v1", "alpha:onInit:v1",
-                    "beta:onInit:v1");
+            assertThat(events.all()).containsExactly(
+                    "alpha:reloadable:v1", "alpha:export:v1", "alpha:imports:v1", "alpha:onLoad:v1",
+                    "beta:reloadable:v1", "beta:export:v1", "beta:imports:v1", "beta:onLoad:v1",
+                    "alpha:onInit:v1", "beta:onInit:v1");
             assertThat(swapper.current().find("beta").orElseThrow().invokeFunc("imported")).isEqualTo("alpha's export");
             PluginHandle alpha = swapper.current().find("alpha").orElseThrow();
             assertThat(alpha.plugin().getClass().getModule().getLayer()).isSameAs(layer);
