@@ -2,15 +2,13 @@ package io.hotswap.runtime;
 
 import io.hotswap.api.Plugin;
 import io.hotswap.runtime.jar.PluginJar;
+import io.hotswap.runtime.jar.PluginJarReader;
 import java.io.IOException;
 import java.lang.module.ModuleReference;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -104,14 +102,6 @@ final class StaticPlugins {
         } catch (IOException e) {
             throw new ResolveException(module.getName(), ReloadStep.READ_JAR, "cannot read " + file, e);
         }
-        return new PluginJar(file, sha256(identity), module.getDescriptor(), Map.of());
-    }
-
-    private static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is a required algorithm of every JDK", e);
-        }
+        return new PluginJar(file, PluginJarReader.sha256(identity), module.getDescriptor(), Map.of());
     }
 }
