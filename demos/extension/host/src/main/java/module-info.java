@@ -1,0 +1,9 @@
+/**
+ * The extension demo's host. It exports only its extension type, so that plugins can fill it;
+ * the host's own package stays internal.
+ */
+module io.hotswap.demo.extension {
+    requires io.hotswap.runtime;
+
+    exports io.hotswap.demo.extension.spi;
+}

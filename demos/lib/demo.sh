@@ -1,0 +1,93 @@
+# Shared by every demo's run.sh and reload.sh; sourced, never run. Bash.
+#
+# A demo script sets DEMO (its name) and sources this file. Environment knobs, all optional:
+#   HOTSWAP_DEMO_WORK  where the demo's plugin sources copy, plugin jars and stamps go
+#                      (default: demos/<name>/target)
+#   HOTSWAP_DEMO_NAME  the host's name for 'hotswap reload --host' (default: the demo's name)
+#   HOTSWAP_IMAGE      the runtime image (default: jlink/target/image, built when missing)
+
+set -euo pipefail
+
+DEMO_DIR="$(cd "$(dirname "${BASH_SOURCE[1]}")" && pwd)"
+ROOT="$(cd "$DEMO_DIR/../.." && pwd)"
+IMAGE="${HOTSWAP_IMAGE:-$ROOT/jlink/target/image}"
+WORK="${HOTSWAP_DEMO_WORK:-$DEMO_DIR/target}"
+HOST_NAME="${HOTSWAP_DEMO_NAME:-$DEMO}"
+PLUGINS="$WORK/plugins"
+# Extra flags for 'hotswap build' before its directories, and for javac after '--' (slink adds
+# --staticLinking and -g).
+BUILD_FLAGS=()
+JAVAC_FLAGS=()
+
+say() {
+    printf '%s: %s\n' "$DEMO" "$*" >&2
+}
+
+# Builds the modules and the image when the image (or this demo's launcher) is missing, or older
+# than a main source or pom of the modules (run.sh only: reload.sh must not rebuild the image a
+# running host uses). With HOTSWAP_IMAGE set, never builds: it only checks.
+ensure_image() {
+    local why=""
+    if [[ ! -x "$IMAGE/bin/hotswap" || ! -x "$IMAGE/bin/$DEMO" ]]; then
+        why="missing"
+    elif [[ "${1:-}" == --if-stale && -z "${HOTSWAP_IMAGE:-}" ]] && [[ -n "$(find "$ROOT" \( -name target -o -name .git \
+            -o -path '*/src/test' -o -path "$ROOT/demos/*/plugin" \) -prune \
+            -o \( -name '*.java' -o -name pom.xml \) -newer "$IMAGE/release" -print -quit)" ]]; then
+        why="older than the sources"
+    fi
+    if [[ -z "$why" ]]; then
+        return
+    fi
+    if [[ -n "${HOTSWAP_IMAGE:-}" ]]; then
+        say "no runtime image with bin/hotswap and bin/$DEMO at $IMAGE"
+        exit 1
+    fi
+    say "the runtime image is $why: building the modules and the image (mvn -B -q -DskipTests package)"
+    (cd "$ROOT" && mvn -B -q -DskipTests package)
+}
+
+# The stamp a plugin's next build gets: v1 on the first build, then one more on each rebuild.
+next_stamp() {
+    local file="$WORK/stamps/$1" n=0
+    [[ -f "$file" ]] && n="$(cat "$file")"
+    echo $((n + 1))
+}
+
+# build_plugin NAME: copies demos/<demo>/plugin/NAME, stamps it with its next version (v1, v2...)
+# and builds it into the plugin directory with the image's 'hotswap build'. Plugins already in
+# the plugin directory are on javac's module path (hotswap build adds its output directory), so a
+# plugin can require another. BUILD_FLAGS go before the directories, JAVAC_FLAGS after '--'.
+build_plugin() {
+    local name="$1" stamp
+    stamp="$(next_stamp "$name")"
+    local src="$WORK/src/$name"
+    rm -rf "$src"
+    mkdir -p "$WORK/src" "$WORK/stamps" "$PLUGINS"
+    cp -R "$DEMO_DIR/plugin/$name" "$src"
+    # The stamp is a constant in the plugin's sources: STAMP = "v1" becomes "v<stamp>".
+    find "$src" -name '*.java' -exec sed -i.orig -E "s/(STAMP = \")v[0-9]+(\")/\1v$stamp\2/" {} +
+    find "$src" -name '*.orig' -delete
+    say "building plugin $name v$stamp into $PLUGINS"
+    "$IMAGE/bin/hotswap" build "${BUILD_FLAGS[@]}" "$src" "$PLUGINS" -- "${JAVAC_FLAGS[@]}"
+    echo "$stamp" > "$WORK/stamps/$name"
+}
+
+# A fresh plugin directory and stamps, for run.sh.
+reset_work() {
+    rm -rf "$PLUGINS" "$WORK/src" "$WORK/stamps"
+    mkdir -p "$PLUGINS"
+}
+
+reload_host() {
+    say "reloading host $HOST_NAME"
+    "$IMAGE/bin/hotswap" reload --host "$HOST_NAME"
+}
+
+# reload.sh needs the plugin directory run.sh made.
+require_running_demo() {
+    if [[ ! -d "$PLUGINS" ]]; then
+        say "no plugin directory at $PLUGINS: start the host with $DEMO_DIR/run.sh first"
+        exit 1
+    fi
+    ensure_image
+}

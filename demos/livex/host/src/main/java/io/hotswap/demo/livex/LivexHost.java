@@ -1,0 +1,73 @@
+package io.hotswap.demo.livex;
+
+import io.hotswap.runtime.Generation;
+import io.hotswap.runtime.Swapper;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The livex demo's host: a job queue ticking every 50 ms. Every half second the host asks the
+ * plugins to {@code produce}; the plugin schedules a job, due two seconds later, through the
+ * {@link io.hotswap.demo.livex.spi.Scheduler} extension. A due job is run by calling its live
+ * function in the generation current <em>then</em>: jobs a plugin version scheduled before a
+ * reload are handled by the new version's live function and live type after it.
+ *
+ * <p>Usage: {@code livex <pluginDir> [name]} (name default {@code livex}).
+ */
+public final class LivexHost {
+
+    private static final Logger log = LoggerFactory.getLogger(LivexHost.class);
+    private static final Duration TICK = Duration.ofMillis(50);
+    private static final Duration PRODUCE_EVERY = Duration.ofMillis(500);
+
+    private LivexHost() {
+    }
+
+    public static void main(String[] args) {
+        if (args.length < 1 || args.length > 2) {
+            System.err.println("usage: livex <pluginDir> [name]");
+            System.exit(2);
+        }
+        JobQueue queue = new JobQueue();
+        Swapper swapper = Swapper.builder(Path.of(args[0]))
+                .name(args.length > 1 ? args[1] : "livex")
+                .extensionFactory(queue::scheduler)
+                .freeDelay(Duration.ofSeconds(2))
+                .managementEndpoint(true) // hotswap reload --host <name>
+                .jmx(true)                // jconsole, VisualVM
+                .build();
+        swapper.loadPlugins(null);
+        log.info("Host {} (pid {}) loaded {}; the job queue ticks every {} ms", swapper.name(),
+                ProcessHandle.current().pid(), swapper.current().plugins(), TICK.toMillis());
+
+        AtomicLong rounds = new AtomicLong();
+        ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "jobs"));
+        timer.scheduleAtFixedRate(() -> runDue(swapper, queue), 0, TICK.toMillis(), TimeUnit.MILLISECONDS);
+        timer.scheduleAtFixedRate(() -> swapper.invokeEach("produce", rounds.incrementAndGet()), 0,
+                PRODUCE_EVERY.toMillis(), TimeUnit.MILLISECONDS);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            timer.shutdownNow();
+            swapper.close();
+        }, "livex-shutdown"));
+    }
+
+    private static void runDue(Swapper swapper, JobQueue queue) {
+        for (JobQueue.Job job : queue.takeDue()) {
+            // Looked up now, not when the job was scheduled: the newest live function runs.
+            Generation g = swapper.current();
+            try {
+                Object result = g.vault().liveFuncs().call(job.liveFunction(), job.data());
+                log.info("Job {} in generation {}: {}", job.number(), g.number(), result);
+            } catch (RuntimeException e) {
+                log.warn("Job {} in generation {}: live function {} failed; dropped", job.number(), g.number(),
+                        job.liveFunction(), e);
+            }
+        }
+    }
+}

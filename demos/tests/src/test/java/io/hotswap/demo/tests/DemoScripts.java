@@ -1,0 +1,171 @@
+package io.hotswap.demo.tests;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
+
+/**
+ * One demo's {@code run.sh} and {@code reload.sh}, run as a user runs them, against the image
+ * built by {@code jlink/}, with a work directory and host name of the test's own so that a demo a
+ * person is running at the same time is not disturbed.
+ */
+final class DemoScripts implements AutoCloseable {
+
+    static final Duration SCRIPT_TIMEOUT = Duration.ofMinutes(2);
+
+    private final String demo;
+    private final Path root;
+    private final Path work;
+    private final String hostName;
+    private final Path logs;
+    private final List<Process> started = new ArrayList<>();
+    private int scripts;
+
+    DemoScripts(String demo, Path work) {
+        this.demo = demo;
+        this.root = Path.of(System.getProperty("hotswap.root", "../..")).toAbsolutePath().normalize();
+        this.work = work;
+        this.hostName = demo + "-it-" + ProcessHandle.current().pid();
+        this.logs = root.resolve("demos/tests/target/demo-logs");
+        Path image = image();
+        if (!Files.isExecutable(image.resolve("bin/hotswap")) || !Files.isExecutable(image.resolve("bin/" + demo))) {
+            throw new IllegalStateException("no runtime image with bin/hotswap and bin/" + demo + " at " + image
+                    + ": build it with mvn -B verify (jlink/ builds it in 'package')");
+        }
+    }
+
+    Path image() {
+        return root.resolve("jlink/target/image");
+    }
+
+    String hostName() {
+        return hostName;
+    }
+
+    /** Starts {@code run.sh}: it builds the plugins and then is the host, in the foreground. */
+    RunningHost start() throws IOException {
+        Process p = process("run.sh", List.of());
+        return new RunningHost(p, HostOutput.follow(p.getInputStream(), HostOutput.logFile(logs, demo + "-host.log"),
+                demo + "-host-output"));
+    }
+
+    /** Runs {@code reload.sh} to its end and returns its exit code and output. */
+    ScriptResult reload(String... args) throws IOException, InterruptedException {
+        Process p = process("reload.sh", List.of(args));
+        HostOutput out = HostOutput.follow(p.getInputStream(),
+                HostOutput.logFile(logs, demo + "-reload-" + (++scripts) + ".log"), demo + "-reload-output");
+        if (!p.waitFor(SCRIPT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+            stop(p);
+            throw new AssertionError(demo + "/reload.sh did not finish within " + SCRIPT_TIMEOUT + "; output:\n"
+                    + out.text());
+        }
+        out.awaitEnd(Duration.ofSeconds(10));
+        return new ScriptResult(p.exitValue(), out.text());
+    }
+
+    private Process process(String script, List<String> args) throws IOException {
+        List<String> command = new ArrayList<>(List.of("bash", root.resolve("demos").resolve(demo).resolve(script).toString()));
+        command.addAll(args);
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).directory(work.toFile());
+        Map<String, String> env = pb.environment();
+        env.put("HOTSWAP_DEMO_WORK", work.toString());
+        env.put("HOTSWAP_DEMO_NAME", hostName);
+        // Set explicitly so that a missing image fails the script instead of starting a Maven build.
+        env.put("HOTSWAP_IMAGE", image().toString());
+        Process p = pb.start();
+        started.add(p);
+        return p;
+    }
+
+    /** Stops every process this demo started and everything they started, also on failure. */
+    @Override
+    public void close() {
+        started.forEach(DemoScripts::stop);
+    }
+
+    static void stop(Process p) {
+        // The image's launchers are shell scripts that start java as a child: stop the whole tree.
+        List<ProcessHandle> tree = new ArrayList<>(p.descendants().toList());
+        tree.forEach(ProcessHandle::destroy);
+        p.destroy();
+        for (ProcessHandle h : tree) {
+            h.onExit().completeOnTimeout(h, 10, TimeUnit.SECONDS).join();
+            if (h.isAlive()) {
+                h.destroyForcibly();
+            }
+        }
+        try {
+            if (!p.waitFor(10, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+            }
+        } catch (InterruptedException e) {
+            p.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * Waits until the host reports at least {@code atLeast} freed plugin versions whose layers were
+     * garbage-collected ({@code hotswap status --json}), asking the host's JVM for a collection
+     * ({@code jcmd <pid> GC.run}, with the JDK that runs the tests) before each look: a demo's heap
+     * is too quiet to collect on its own. Polls with a bound, as GC tests must.
+     */
+    void awaitCollected(RunningHost host, long atLeast) {
+        ProcessHandle java = host.java();
+        Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+        Pattern collected = Pattern.compile("\"collected\":(\\d+)");
+        String[] last = {""};
+        try {
+            Awaitility.await("host " + hostName + " reports " + atLeast + " collected plugin version(s)")
+                    .atMost(Timeouts.STEP).pollInterval(Duration.ofMillis(500))
+                    .until(() -> {
+                        run(List.of(jcmd.toString(), Long.toString(java.pid()), "GC.run"));
+                        last[0] = run(List.of(image().resolve("bin/hotswap").toString(), "status", "--json",
+                                "--host", hostName));
+                        Matcher m = collected.matcher(last[0]);
+                        return m.find() && Long.parseLong(m.group(1)) >= atLeast;
+                    });
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError(e.getMessage() + "; last status: " + last[0] + "; host output:\n"
+                    + host.output().text(), e);
+        }
+    }
+
+    private static String run(List<String> command) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        try {
+            String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            if (!p.waitFor(SCRIPT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS) || p.exitValue() != 0) {
+                throw new AssertionError(String.join(" ", command) + " failed: " + out);
+            }
+            return out;
+        } finally {
+            p.destroyForcibly();
+        }
+    }
+
+    /** A host started by {@code run.sh}, and its output. */
+    record RunningHost(Process process, HostOutput output) {
+
+        /** The host's JVM: the launchers are shell scripts, so it is a descendant of run.sh. */
+        ProcessHandle java() {
+            return process.descendants()
+                    .filter(h -> h.info().command().map(c -> c.endsWith("/bin/java")).orElse(false))
+                    .findFirst()
+                    .orElseThrow(() -> new AssertionError("run.sh (pid " + process.pid() + ") runs no java process"));
+        }
+    }
+
+    /** What a script printed and how it exited. */
+    record ScriptResult(int exitCode, String output) {
+    }
+}

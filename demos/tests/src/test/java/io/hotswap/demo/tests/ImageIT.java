@@ -1,0 +1,72 @@
+package io.hotswap.demo.tests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/** The image jlink/ builds: what is in it, what is not, and its launchers. */
+class ImageIT {
+
+    private final Path image = Path.of(System.getProperty("hotswap.root", "../.."), "jlink/target/image")
+            .toAbsolutePath().normalize();
+
+    @Test
+    void holdsTheApplicationModulesAndOnlyTheJdkModulesTheyNeed() throws Exception {
+        Set<String> modules = run(image.resolve("bin/java").toString(), "--list-modules").lines()
+                .map(l -> l.replaceFirst("@.*", "")).collect(Collectors.toSet());
+
+        assertThat(modules).contains("io.hotswap.api", "io.hotswap.runtime", "io.hotswap.cli",
+                "io.hotswap.demo.hello", "io.hotswap.demo.extension", "io.hotswap.demo.livex",
+                "io.hotswap.demo.slink", "io.hotswap.demo.trine", "org.slf4j", "org.slf4j.simple",
+                "io.github.classgraph", "info.picocli", "jdk.compiler", "jdk.zipfs", "jdk.jdwp.agent");
+        // Only what the modules require: no desktop, no scripting, no HTTP client, no full JDK.
+        assertThat(modules).doesNotContain("java.desktop", "java.scripting", "java.net.http", "java.sql",
+                "jdk.httpserver", "jdk.jshell");
+    }
+
+    @Test
+    void hasALauncherForTheCommandAndEveryDemoHostAndNoHeadersOrManPages() {
+        for (String launcher : List.of("hotswap", "hello", "extension", "livex", "slink", "trine")) {
+            assertThat(image.resolve("bin").resolve(launcher)).as("bin/" + launcher).isExecutable();
+        }
+        assertThat(image.resolve("include")).doesNotExist();
+        assertThat(image.resolve("man")).doesNotExist();
+    }
+
+    @Test
+    void theCommandRunsFromTheImage() throws Exception {
+        assertThat(run(image.resolve("bin/hotswap").toString(), "--help"))
+                .contains("build").contains("reload").contains("status").contains("hosts");
+    }
+
+    @Test
+    void pluginsStayOutsideTheImage() throws IOException {
+        try (Stream<Path> files = Files.walk(image)) {
+            assertThat(files.map(p -> p.getFileName().toString()))
+                    // lib/jrt-fs.jar is the JDK's own, in every image
+                    .noneMatch(n -> n.endsWith(".jar") && !n.equals("jrt-fs.jar"))
+                    .noneMatch(n -> n.equals("module-info.java"));
+        }
+    }
+
+    private static String run(String... command) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        try {
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(p.waitFor(60, TimeUnit.SECONDS)).as("%s finished", String.join(" ", command)).isTrue();
+            assertThat(p.exitValue()).as("exit code of %s; output:%n%s", String.join(" ", command), out).isZero();
+            return out;
+        } finally {
+            p.destroyForcibly();
+        }
+    }
+}

@@ -1,0 +1,70 @@
+package io.hotswap.demo.trine;
+
+import io.hotswap.runtime.Generation;
+import io.hotswap.runtime.PluginHandle;
+import io.hotswap.runtime.Swapper;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The trine demo's host: three plugins, alpha, beta (requires alpha) and gamma (requires beta).
+ * Every two seconds the host pulses gamma, which calls through beta's export to alpha's. When only
+ * alpha's jar changes, a reload gives alpha a new layer and relinks beta and gamma on top of it:
+ * the reload details say {@code alpha=OK beta=RELINKED gamma=RELINKED}.
+ *
+ * <p>Usage: {@code trine <pluginDir> [name]} (name default {@code trine}).
+ */
+public final class TrineHost {
+
+    private static final Logger log = LoggerFactory.getLogger(TrineHost.class);
+    private static final Duration PULSE_EVERY = Duration.ofSeconds(2);
+
+    private TrineHost() {
+    }
+
+    public static void main(String[] args) {
+        if (args.length < 1 || args.length > 2) {
+            System.err.println("usage: trine <pluginDir> [name]");
+            System.exit(2);
+        }
+        Swapper swapper = Swapper.builder(Path.of(args[0]))
+                .name(args.length > 1 ? args[1] : "trine")
+                .freeDelay(Duration.ofSeconds(2))
+                .managementEndpoint(true) // hotswap reload --host <name>
+                .jmx(true)                // jconsole, VisualVM
+                .build();
+        swapper.loadPlugins(null);
+        log.info("Host {} (pid {}) loaded {}; pulsing gamma every {} s", swapper.name(),
+                ProcessHandle.current().pid(), swapper.current().plugins(), PULSE_EVERY.toSeconds());
+
+        AtomicLong pulses = new AtomicLong();
+        ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "pulse"));
+        timer.scheduleAtFixedRate(() -> pulse(swapper, pulses.incrementAndGet()), 0, PULSE_EVERY.toMillis(),
+                TimeUnit.MILLISECONDS);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            timer.shutdownNow();
+            swapper.close();
+        }, "trine-shutdown"));
+    }
+
+    private static void pulse(Swapper swapper, long n) {
+        Generation g = swapper.current();
+        Optional<PluginHandle> gamma = g.find("gamma");
+        if (gamma.isEmpty()) {
+            log.warn("Generation {} has no gamma plugin: nothing to pulse", g.number());
+            return;
+        }
+        try {
+            log.info("Generation {}, pulse #{}: {}", g.number(), n, gamma.get().invokeFunc("pulse", n));
+        } catch (Exception e) {
+            log.warn("Generation {}, pulse #{}: plugin gamma failed", g.number(), n, e);
+        }
+    }
+}
