@@ -133,11 +133,27 @@ public final class ImageStart {
             }
             return at.get() - t;
         } finally {
-            p.destroy(); // SIGTERM: the host's shutdown hook closes its swapper and management endpoint
-            if (!p.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-                p.destroyForcibly().waitFor();
-            }
+            stop(p);
             reader.join(TimeUnit.SECONDS.toMillis(TIMEOUT_SECONDS));
+        }
+    }
+
+    /**
+     * Stops the host and waits for it. {@code bin/hello} is a shell script that starts the JVM as
+     * its child: stopping the script alone would leave the host running. SIGTERM first, so the
+     * host's shutdown hook closes its swapper and removes its management endpoint.
+     */
+    private static void stop(Process script) throws InterruptedException {
+        List<ProcessHandle> all = new ArrayList<>(script.descendants().toList());
+        all.add(script.toHandle());
+        all.forEach(ProcessHandle::destroy);
+        for (ProcessHandle h : all) {
+            try {
+                h.onExit().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            } catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException e) {
+                h.destroyForcibly();
+                throw new IllegalStateException("process " + h.pid() + " did not stop in " + TIMEOUT_SECONDS + " s after SIGTERM", e);
+            }
         }
     }
 }
