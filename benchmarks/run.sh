@@ -3,32 +3,43 @@
 # and writes benchmarks/RESULTS.md. Under 10 minutes on 2 cores. Not part of `mvn verify`.
 #
 #   benchmarks/run.sh            build if needed, run all, write RESULTS.md
-#   benchmarks/run.sh latency    run one (latency | calls | memory | overhead), print only
+#   benchmarks/run.sh latency    run one (latency | calls | memory | overhead | build | start), print only
+#
+# build and start use the hello demo's plugin sources (demos/hello/plugin/world); start uses the
+# runtime image (jlink/target/image, or $HOTSWAP_IMAGE), built here when missing.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(dirname "$here")"
 lib="$here/target/lib"
 jar="$here/target/hotswap.benchmarks-0.1.0-SNAPSHOT.jar"
 java="${JAVA_HOME:+$JAVA_HOME/bin/}java"
+image="${HOTSWAP_IMAGE:-$root/jlink/target/image}"
+hello_plugin="$root/demos/hello/plugin/world"
 
-if [[ ! -f "$jar" || -n "${BENCH_REBUILD:-}" ]]; then
-  (cd "$root" && mvn -B -q -DskipTests package -pl benchmarks -am)
+if [[ ! -f "$jar" || ! -x "$image/bin/hello" || -n "${BENCH_REBUILD:-}" ]]; then
+  (cd "$root" && mvn -B -q -DskipTests package -pl benchmarks,jlink -am)
 fi
 
-# The runtime, the API and SLF4J on the module path (plugins require io.hotswap.api from the boot
-# layer); the benchmarks and JMH on the class path.
-modpath="$lib/hotswap.api.jar:$lib/hotswap.runtime.jar:$lib/slf4j-api.jar:$lib/slf4j-simple.jar:$lib/classgraph.jar"
+# The runtime, the API, the CLI and SLF4J on the module path (plugins require io.hotswap.api from
+# the boot layer); the benchmarks and JMH on the class path. The CLI exports nothing: BuildTime
+# calls its entry point and its version stamp through --add-exports.
+modpath="$lib/hotswap.api.jar:$lib/hotswap.runtime.jar:$lib/hotswap.cli.jar:$lib/picocli.jar:$lib/slf4j-api.jar:$lib/slf4j-simple.jar:$lib/classgraph.jar"
 classpath="$jar:$lib/jmh-core.jar:$lib/jopt-simple.jar:$lib/commons-math3.jar"
 run() {
   local main="$1"; shift
-  "$java" -Xms512m -Xmx2g --module-path "$modpath" --add-modules io.hotswap.runtime \
+  "$java" -Xms512m -Xmx2g --module-path "$modpath" --add-modules io.hotswap.runtime,io.hotswap.cli \
+    --add-exports io.hotswap.cli/io.hotswap.cli=ALL-UNNAMED --add-exports io.hotswap.cli/io.hotswap.cli.build=ALL-UNNAMED \
     -Dorg.slf4j.simpleLogger.defaultLogLevel=warn ${BENCH_OUT:+-Dbench.out="$BENCH_OUT" -Djava.io.tmpdir="$BENCH_OUT/tmp"} \
     -cp "$classpath" "io.hotswap.benchmarks.$main" "$@"
 }
 
-declare -A mains=([latency]=ReloadLatency [calls]=CallsUnderReload [memory]=MemoryOverReloads [overhead]=CallOverhead)
+declare -A mains=([latency]=ReloadLatency [calls]=CallsUnderReload [memory]=MemoryOverReloads [overhead]=CallOverhead
+  [build]=BuildTime [start]=ImageStart)
+# Each benchmark's leading arguments (the rest of the command line follows them).
+declare -A fixed=([build]="$hello_plugin $lib/slf4j-api.jar" [start]="$image $hello_plugin")
 if [[ $# -gt 0 ]]; then
-  run "${mains[$1]}" "${@:2}"
+  # shellcheck disable=SC2086 # the fixed arguments are paths without spaces, split on purpose
+  run "${mains[$1]}" ${fixed[$1]:-} "${@:2}"
   exit
 fi
 
@@ -37,9 +48,10 @@ export BENCH_OUT="$out"
 mkdir -p "$out/tmp" # the generated plugin jars; removed with the rest at the end
 start=$(date +%s)
 load_before="$(cut -d' ' -f1-3 /proc/loadavg)"
-for b in latency calls memory overhead; do
+for b in latency calls memory overhead build start; do
   echo "== $b"
-  run "${mains[$b]}"
+  # shellcheck disable=SC2086
+  run "${mains[$b]}" ${fixed[$b]:-}
 done
 load_after="$(cut -d' ' -f1-3 /proc/loadavg)"
 took=$(( $(date +%s) - start ))
@@ -58,10 +70,10 @@ took=$(( $(date +%s) - start ))
   echo
   echo "| figure | median (spread) | floor, same run | ratio | goal | result |"
   echo "|---|---|---|---|---|---|"
-  for b in reload-latency calls-under-reload memory-over-reloads call-overhead; do
+  for b in reload-latency calls-under-reload memory-over-reloads call-overhead build-time image-start; do
     if [[ -f "$out/$b.rows.md" ]]; then cat "$out/$b.rows.md"; fi
   done
-  for b in reload-latency calls-under-reload memory-over-reloads call-overhead; do
+  for b in reload-latency calls-under-reload memory-over-reloads call-overhead build-time image-start; do
     if [[ -f "$out/$b.notes.md" ]]; then
       echo
       echo "## $b"

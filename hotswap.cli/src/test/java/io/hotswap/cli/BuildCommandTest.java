@@ -120,6 +120,19 @@ class BuildCommandTest {
         assertThat(manifest(jar).getMainAttributes().getValue("Hotswap-Git-Dirty")).isEqualTo("true");
     }
 
+    @Test
+    void aCheckoutBeforeItsFirstCommitIsStampedNogit() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(git(src, "--version") == 0, "git is not installed");
+        plugin("hello").writeTo(src);
+        assertThat(git(src, "init", "-q")).isZero();
+
+        assertThat(Cli.run("build", src.toString(), out.toString()).exitCode()).isZero();
+        Path jar = out.resolve("hello.jar");
+        assertThat(descriptor(jar).rawVersion().orElseThrow()).matches("\\d{8}\\.\\d{6}\\+nogit");
+        assertThat(manifest(jar).getMainAttributes().getValue("Hotswap-Git-Commit")).isEqualTo("none");
+        assertThat(manifest(jar).getMainAttributes().getValue("Hotswap-Git-Dirty")).isEqualTo("false");
+    }
+
     private static int git(Path dir, String... args) throws Exception {
         List<String> cmd = new ArrayList<>(List.of("git", "-C", dir.toString()));
         cmd.addAll(List.of(args));

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import java.util.stream.Stream;
@@ -96,7 +97,11 @@ public final class BuildCommand implements Callable<Integer> {
         Optional<Pattern> includes = pattern("--include", include);
         Optional<Pattern> excludes = pattern("--exclude", exclude);
         PluginSources sources = new PluginSources(pluginDir);
-        VersionStamp stamp = VersionStamp.of(pluginDir.toAbsolutePath(), Instant.now());
+        // git answers in its own process while javac compiles: on the hello plugin the stamp cost
+        // a tenth of the build when it ran before the compiler (benchmarks/RESULTS.md).
+        Path stampDir = pluginDir.toAbsolutePath();
+        Instant startedAt = Instant.now();
+        CompletableFuture<VersionStamp> stamping = CompletableFuture.supplyAsync(() -> VersionStamp.of(stampDir, startedAt));
 
         Path work = Files.createTempDirectory("hotswap-build-");
         boolean keep = leaveTemps;
@@ -139,6 +144,7 @@ public final class BuildCommand implements Callable<Integer> {
                 say.println("live index: " + index.entries().size() + " live names with prefix " + prefixLive);
             }
 
+            VersionStamp stamp = stamping.join();
             String version = stamp.moduleVersion();
             Path jar = PluginJarWriter.write(staging, outputDir, module, manifest(module, version, stamp), version, work);
             out.println("built " + module + "@" + version + " -> " + jar);

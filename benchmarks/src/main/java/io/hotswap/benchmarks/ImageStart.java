@@ -1,0 +1,159 @@
+package io.hotswap.benchmarks;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Start-up of the runtime image, whole process: {@code bin/hello <pluginDir>} from process start
+ * until the hello host's first plugin call has logged its line ({@code world v1: hum #1}), against
+ * {@code bin/java -version} from the same image, start to exit, interleaved in the same run.
+ *
+ * <p>Usage: {@code ImageStart <image> <pluginSources> [warmup] [runs]} (default 2 and 10). The
+ * plugin is built once, before timing, with the image's own {@code bin/hotswap build}.
+ */
+public final class ImageStart {
+
+    private static final double RATIO_GOAL = 1.5;
+    private static final String FIRST_CALL = "world v1: hum #1";
+    private static final long TIMEOUT_SECONDS = 60;
+
+    private ImageStart() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length < 2) {
+            throw new IllegalArgumentException("usage: ImageStart <image> <pluginSources> [warmup] [runs]");
+        }
+        Path image = Path.of(args[0]).toAbsolutePath();
+        Path pluginSources = Path.of(args[1]).toAbsolutePath();
+        int warmup = args.length > 2 ? Integer.parseInt(args[2]) : 2;
+        int runs = args.length > 3 ? Integer.parseInt(args[3]) : 10;
+        Path plugins = Files.createTempDirectory("bench-start-").resolve("plugins");
+        Files.createDirectories(plugins);
+        buildPlugin(image, pluginSources, plugins);
+        Report report = new Report("image-start");
+
+        long[] host = new long[runs];
+        long[] floor = new long[runs];
+        for (int i = 0; i < warmup + runs; i++) {
+            int m = i - warmup;
+            long h;
+            long f;
+            if (i % 2 == 0) {
+                h = timeHost(image, plugins, i);
+                f = timeJavaVersion(image);
+            } else {
+                f = timeJavaVersion(image);
+                h = timeHost(image, plugins, i);
+            }
+            if (m >= 0) {
+                host[m] = h;
+                floor[m] = f;
+            }
+        }
+        Samples h = Samples.of(host);
+        Samples f = Samples.of(floor);
+        double ratio = (double) h.median() / f.median();
+        report.figure(new Figure("image start to first plugin call (`bin/hello`, whole process)", h.describeMillis(),
+                f.describeMillis() + ", `bin/java -version`",
+                "%.2f× (p90 %.2f×)".formatted(ratio, (double) h.p90() / f.p90()), "≤ 1.5× floor", ratio <= RATIO_GOAL));
+        report.note("- Image: %s (%s). The plugin is `demos/hello/plugin/world`, built once before timing with the image's `bin/hotswap build`."
+                .formatted(image, Files.readAllLines(image.resolve("release")).stream()
+                        .filter(l -> l.startsWith("JAVA_VERSION=")).findFirst().orElse("JAVA_VERSION unknown")));
+        report.note("- Host: `bin/hello <pluginDir> <name>` from process start until its merged output shows `" + FIRST_CALL
+                + "` (the host loads the plugin, opens its management endpoint and JMX, and calls `invokeEach(\"hum\", 1)` at once), then it is stopped; floor: `bin/java -version` from process start to exit.");
+        report.note("- %d starts of each as warm-up (file cache), then %d of each, interleaved (which goes first alternates)."
+                .formatted(warmup, runs));
+        report.write();
+    }
+
+    private static void buildPlugin(Path image, Path sources, Path plugins) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(image.resolve("bin/hotswap").toString(), "build", sources.toString(), plugins.toString())
+                .redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (p.waitFor() != 0 || !Files.isRegularFile(plugins.resolve("world.jar"))) {
+            throw new IllegalStateException("bin/hotswap build of " + sources + " failed: " + out);
+        }
+    }
+
+    private static long timeJavaVersion(Path image) throws IOException, InterruptedException {
+        ProcessBuilder pb = new ProcessBuilder(image.resolve("bin/java").toString(), "-version")
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD);
+        long t = System.nanoTime();
+        Process p = pb.start();
+        if (!p.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new IllegalStateException("bin/java -version did not exit in " + TIMEOUT_SECONDS + " s");
+        }
+        long took = System.nanoTime() - t;
+        if (p.exitValue() != 0) {
+            throw new IllegalStateException("bin/java -version exited with " + p.exitValue());
+        }
+        return took;
+    }
+
+    private static long timeHost(Path image, Path plugins, int i) throws IOException, InterruptedException {
+        ProcessBuilder pb = new ProcessBuilder(image.resolve("bin/hello").toString(), plugins.toString(), "bench-start-" + i)
+                .redirectErrorStream(true);
+        CountDownLatch called = new CountDownLatch(1);
+        AtomicLong at = new AtomicLong();
+        List<String> lines = Collections.synchronizedList(new ArrayList<>());
+        long t = System.nanoTime();
+        Process p = pb.start();
+        // Reads until the process ends, so the host never blocks on a full pipe.
+        Thread reader = new Thread(() -> {
+            try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+                for (String line; (line = r.readLine()) != null; ) {
+                    if (called.getCount() > 0 && line.contains(FIRST_CALL)) {
+                        at.set(System.nanoTime());
+                        called.countDown();
+                    }
+                    lines.add(line);
+                }
+            } catch (IOException e) {
+                // The stream is closed under the reader when the host is stopped: its output ends
+                // there. Before the first call, the missing line is reported by the wait below.
+            }
+        }, "host-output");
+        reader.start();
+        try {
+            if (!called.await(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("bin/hello logged no '" + FIRST_CALL + "' in " + TIMEOUT_SECONDS
+                        + " s; its output: " + lines);
+            }
+            return at.get() - t;
+        } finally {
+            stop(p);
+            reader.join(TimeUnit.SECONDS.toMillis(TIMEOUT_SECONDS));
+        }
+    }
+
+    /**
+     * Stops the host and waits for it. {@code bin/hello} is a shell script that starts the JVM as
+     * its child: stopping the script alone would leave the host running. SIGTERM first, so the
+     * host's shutdown hook closes its swapper and removes its management endpoint.
+     */
+    private static void stop(Process script) throws InterruptedException {
+        List<ProcessHandle> all = new ArrayList<>(script.descendants().toList());
+        all.add(script.toHandle());
+        all.forEach(ProcessHandle::destroy);
+        for (ProcessHandle h : all) {
+            try {
+                h.onExit().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            } catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException e) {
+                h.destroyForcibly();
+                throw new IllegalStateException("process " + h.pid() + " did not stop in " + TIMEOUT_SECONDS + " s after SIGTERM", e);
+            }
+        }
+    }
+}
