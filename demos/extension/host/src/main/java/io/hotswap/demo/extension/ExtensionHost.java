@@ -40,18 +40,19 @@ public final class ExtensionHost {
                 .managementEndpoint(true) // hotswap reload --host <name>
                 .jmx(true)                // jconsole, VisualVM
                 .build();
+        ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "greet"));
+        // Before loading: a host whose first load fails still removes its endpoint files on exit.
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            timer.shutdownNow();
+            swapper.close();
+        }, "extension-shutdown"));
         swapper.loadPlugins(null);
         log.info("Host {} (pid {}) loaded {}; greeting every {} s", swapper.name(), ProcessHandle.current().pid(),
                 swapper.current().plugins(), GREET_EVERY.toSeconds());
 
         AtomicLong visitors = new AtomicLong();
-        ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "greet"));
         timer.scheduleAtFixedRate(() -> greet(swapper, visitors.incrementAndGet()), 0, GREET_EVERY.toMillis(),
                 TimeUnit.MILLISECONDS);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            timer.shutdownNow();
-            swapper.close();
-        }, "extension-shutdown"));
     }
 
     private static void greet(Swapper swapper, long visitor) {

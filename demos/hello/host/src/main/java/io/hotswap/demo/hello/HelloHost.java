@@ -44,17 +44,18 @@ public final class HelloHost {
                 .managementEndpoint(true) // hotswap reload --host <name>
                 .jmx(true)                // jconsole, VisualVM
                 .build();
+        ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "hum"));
+        // Before loading: a host whose first load fails still removes its endpoint files on exit.
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            timer.shutdownNow();
+            swapper.close();
+        }, "hello-shutdown"));
         HelloHost host = new HelloHost(swapper);
         swapper.loadPlugins(null);
         log.info("Host {} (pid {}) loaded {}; humming every {} s", swapper.name(), ProcessHandle.current().pid(),
                 swapper.current().plugins(), HUM_EVERY.toSeconds());
 
-        ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "hum"));
         timer.scheduleAtFixedRate(host::tick, 0, HUM_EVERY.toMillis(), TimeUnit.MILLISECONDS);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            timer.shutdownNow();
-            swapper.close();
-        }, "hello-shutdown"));
     }
 
     private void tick() {

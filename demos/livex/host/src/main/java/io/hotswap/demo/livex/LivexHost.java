@@ -42,19 +42,20 @@ public final class LivexHost {
                 .managementEndpoint(true) // hotswap reload --host <name>
                 .jmx(true)                // jconsole, VisualVM
                 .build();
+        ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "jobs"));
+        // Before loading: a host whose first load fails still removes its endpoint files on exit.
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            timer.shutdownNow();
+            swapper.close();
+        }, "livex-shutdown"));
         swapper.loadPlugins(null);
         log.info("Host {} (pid {}) loaded {}; the job queue ticks every {} ms", swapper.name(),
                 ProcessHandle.current().pid(), swapper.current().plugins(), TICK.toMillis());
 
         AtomicLong rounds = new AtomicLong();
-        ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "jobs"));
         timer.scheduleAtFixedRate(() -> runDue(swapper, queue), 0, TICK.toMillis(), TimeUnit.MILLISECONDS);
         timer.scheduleAtFixedRate(() -> swapper.invokeEach("produce", rounds.incrementAndGet()), 0,
                 PRODUCE_EVERY.toMillis(), TimeUnit.MILLISECONDS);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            timer.shutdownNow();
-            swapper.close();
-        }, "livex-shutdown"));
     }
 
     private static void runDue(Swapper swapper, JobQueue queue) {

@@ -38,18 +38,19 @@ public final class SlinkHost {
                 .managementEndpoint(true) // hotswap reload --host <name> is answered with the refusal
                 .jmx(true)
                 .build();
+        ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "tick"));
+        // Before loading: a host whose first load fails still removes its endpoint files on exit.
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            timer.shutdownNow();
+            swapper.close();
+        }, "slink-shutdown"));
         swapper.loadPlugins(null);
         log.info("Host {} (pid {}) loaded {} statically (static linking: {}); ticking every {} s", swapper.name(),
                 ProcessHandle.current().pid(), swapper.current().plugins(), swapper.staticLinkingMode(),
                 TICK_EVERY.toSeconds());
 
         AtomicLong ticks = new AtomicLong();
-        ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "tick"));
         timer.scheduleAtFixedRate(() -> swapper.invokeEach("tick", ticks.incrementAndGet()), 0,
                 TICK_EVERY.toMillis(), TimeUnit.MILLISECONDS);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            timer.shutdownNow();
-            swapper.close();
-        }, "slink-shutdown"));
     }
 }

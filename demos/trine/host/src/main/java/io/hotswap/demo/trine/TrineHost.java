@@ -40,18 +40,19 @@ public final class TrineHost {
                 .managementEndpoint(true) // hotswap reload --host <name>
                 .jmx(true)                // jconsole, VisualVM
                 .build();
+        ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "pulse"));
+        // Before loading: a host whose first load fails still removes its endpoint files on exit.
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            timer.shutdownNow();
+            swapper.close();
+        }, "trine-shutdown"));
         swapper.loadPlugins(null);
         log.info("Host {} (pid {}) loaded {}; pulsing gamma every {} s", swapper.name(),
                 ProcessHandle.current().pid(), swapper.current().plugins(), PULSE_EVERY.toSeconds());
 
         AtomicLong pulses = new AtomicLong();
-        ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "pulse"));
         timer.scheduleAtFixedRate(() -> pulse(swapper, pulses.incrementAndGet()), 0, PULSE_EVERY.toMillis(),
                 TimeUnit.MILLISECONDS);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            timer.shutdownNow();
-            swapper.close();
-        }, "trine-shutdown"));
     }
 
     private static void pulse(Swapper swapper, long n) {
