@@ -2,6 +2,7 @@ package io.hotswap.runtime;
 
 import io.hotswap.api.Plugin;
 import io.hotswap.runtime.jar.JarReadException;
+import io.hotswap.runtime.jfr.Jfr;
 import io.hotswap.runtime.jfr.LoadEvent;
 import io.hotswap.runtime.jar.PluginJar;
 import io.hotswap.runtime.jar.PluginJarReader;
@@ -144,8 +145,10 @@ final class Reloader {
     }
 
     private LoadedPlugin load(PluginJar jar, List<LoadedPlugin> deps, Object data) {
-        LoadEvent event = new LoadEvent();
-        event.begin();
+        LoadEvent event = Jfr.on() ? new LoadEvent() : null;
+        if (event != null) {
+            event.begin();
+        }
         String name = jar.name();
         LoadedPlugin p;
         Plugin plugin;
@@ -182,8 +185,10 @@ final class Reloader {
         });
         log.info("Plugin {} ({}): loaded into generation {} from {}", name, p.info().version(), number,
                 staticPlugins != null ? "the host's layer (static linking)" : jar.file());
-        event.loaded(name, p.info().version(), number);
-        event.commit();
+        if (event != null) {
+            event.loaded(name, p.info().version(), number);
+            event.commit();
+        }
         return p;
     }
 

@@ -1,6 +1,7 @@
 package io.hotswap.runtime;
 
 import io.hotswap.api.Plugin;
+import io.hotswap.runtime.jfr.Jfr;
 import io.hotswap.runtime.jfr.ReloadEvent;
 import io.hotswap.runtime.management.EndpointDirectory;
 import io.hotswap.runtime.management.ManagedSwapper;
@@ -162,8 +163,10 @@ public final class Swapper implements AutoCloseable {
     }
 
     private ReloadDetails swap(Object data, boolean first) {
-        ReloadEvent event = new ReloadEvent(config.name(), first);
-        event.begin();
+        ReloadEvent event = Jfr.on() ? new ReloadEvent(config.name(), first) : null;
+        if (event != null) {
+            event.begin();
+        }
         reloadLock.lock();
         try {
             Generation previous = current.get();
@@ -177,8 +180,10 @@ public final class Swapper implements AutoCloseable {
             } catch (ReloadException e) {
                 log.error("{} of {} failed; generation {} stays current: {}", first ? "Load" : "Reload",
                         pluginDir, previous.number(), e.getMessage());
-                event.failed(e.getMessage());
-                event.commit();
+                if (event != null) {
+                    event.failed(e.getMessage());
+                    event.commit();
+                }
                 throw e;
             }
             long swapStart = System.nanoTime();
@@ -193,8 +198,10 @@ public final class Swapper implements AutoCloseable {
             ReloadDetails details = built.details()
                     .withStep(ReloadStep.SWAP, Duration.ofNanos(System.nanoTime() - swapStart));
             log.info("Generation {} is current ({}): {}", next.number(), first ? "load" : "reload", details);
-            event.succeeded(next.number(), details.toString());
-            event.commit();
+            if (event != null) {
+                event.succeeded(next.number(), details.toString());
+                event.commit();
+            }
             return details;
         } finally {
             reloadLock.unlock();
