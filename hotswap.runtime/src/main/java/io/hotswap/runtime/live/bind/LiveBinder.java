@@ -2,7 +2,6 @@ package io.hotswap.runtime.live.bind;
 
 import io.hotswap.runtime.layer.DefinedLayer;
 import io.hotswap.runtime.live.LiveEntry;
-import java.lang.invoke.MethodHandles;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.Arrays;
@@ -94,8 +93,7 @@ public final class LiveBinder {
             throw stale(names, e, "method " + e.target() + ", which is not static");
         }
         try {
-            m.setAccessible(true);
-            return new BoundFunction(e.name(), names.plugin(), m, MethodHandles.lookup().unreflect(m));
+            return new BoundFunction(e.name(), names.plugin(), m, PluginAccess.into(type).unreflect(m));
         } catch (ReflectiveOperationException | RuntimeException ex) {
             throw new LiveBindException(names.plugin(), "cannot bind live function '" + e.name() + "' (" + e.target() + ")", ex);
         }

@@ -4,7 +4,6 @@ import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Field;
-import java.lang.reflect.InaccessibleObjectException;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
@@ -18,8 +17,8 @@ import java.util.Map;
  * constructor, any other class by its instance fields (its own and its superclasses' within the
  * same module, {@code transient} ones left out) and its no-argument constructor.
  *
- * <p>The handles are made once per class, with the access the layer controller granted: the
- * runtime opened the plugin's packages to itself, and to nobody else.
+ * <p>The handles are made once per class, through {@link PluginAccess}: with the access the layer
+ * controller granted, the runtime having opened the plugin's packages to itself and nobody else.
  */
 final class TypeShape {
 
@@ -43,8 +42,8 @@ final class TypeShape {
     private TypeShape(Class<?> type) {
         this.type = type;
         this.record = type.isRecord();
-        MethodHandles.Lookup lookup = MethodHandles.lookup();
         try {
+            MethodHandles.Lookup lookup = PluginAccess.into(type);
             Map<String, Slot> s = new LinkedHashMap<>();
             if (record) {
                 RecordComponent[] components = type.getRecordComponents();
@@ -52,13 +51,10 @@ final class TypeShape {
                 for (int i = 0; i < components.length; i++) {
                     RecordComponent c = components[i];
                     types[i] = c.getType();
-                    var accessor = c.getAccessor();
-                    accessor.setAccessible(true);
-                    s.put(c.getName(), new Slot(c.getName(), c.getType(), c.getGenericType(), lookup.unreflect(accessor), null));
+                    s.put(c.getName(), new Slot(c.getName(), c.getType(), c.getGenericType(),
+                            lookup.unreflect(c.getAccessor()), null));
                 }
-                Constructor<?> canonical = type.getDeclaredConstructor(types);
-                canonical.setAccessible(true);
-                this.constructor = lookup.unreflectConstructor(canonical);
+                this.constructor = lookup.unreflectConstructor(type.getDeclaredConstructor(types));
             } else {
                 if (type.isInterface() || type.isArray() || type.isPrimitive() || type.isEnum()
                         || Modifier.isAbstract(type.getModifiers())
@@ -67,14 +63,14 @@ final class TypeShape {
                             + " is not a record or a concrete, top-level or static nested class");
                 }
                 for (Class<?> c = type; c != null && c.getModule() == type.getModule(); c = c.getSuperclass()) {
+                    MethodHandles.Lookup declaring = c == type ? lookup : PluginAccess.into(c);
                     for (Field f : c.getDeclaredFields()) {
                         int m = f.getModifiers();
                         if (Modifier.isStatic(m) || Modifier.isTransient(m) || f.isSynthetic() || s.containsKey(f.getName())) {
                             continue;
                         }
-                        f.setAccessible(true);
                         s.put(f.getName(), new Slot(f.getName(), f.getType(), f.getGenericType(),
-                                lookup.unreflectGetter(f), lookup.unreflectSetter(f)));
+                                declaring.unreflectGetter(f), declaring.unreflectSetter(f)));
                     }
                 }
                 Constructor<?> noArgs;
@@ -83,11 +79,10 @@ final class TypeShape {
                 } catch (NoSuchMethodException e) {
                     throw new IllegalArgumentException(type.getName() + " has no no-argument constructor and is not a record");
                 }
-                noArgs.setAccessible(true);
                 this.constructor = lookup.unreflectConstructor(noArgs);
             }
             this.slots = java.util.Collections.unmodifiableMap(s);
-        } catch (InaccessibleObjectException e) {
+        } catch (IllegalAccessException e) {
             throw new IllegalArgumentException("cannot read or write " + type.getName() + ": its package is not open to"
                     + " io.hotswap.runtime (only live types of loaded plugins and the types their fields name can be)", e);
         } catch (ReflectiveOperationException e) {
