@@ -1,5 +1,6 @@
 package io.hotswap.runtime;
 
+import io.hotswap.runtime.jfr.Jfr;
 import io.hotswap.runtime.jfr.LeakEvent;
 import io.hotswap.runtime.layer.DefinedLayer;
 import java.lang.management.GarbageCollectorMXBean;
@@ -67,9 +68,11 @@ final class LeakWatch {
                 LeakReport report = new LeakReport(w.plugin(), w.version(), w.loaderName(), w.freedAt(),
                         Duration.between(w.freedAt(), now), threadsOf(w));
                 leaked.put(w.loaderName(), report);
-                LeakEvent event = new LeakEvent();
-                event.leaked(w.plugin(), w.version(), report.aliveFor().toMillis(), String.join(", ", report.threads()));
-                event.commit();
+                if (Jfr.on()) {
+                    LeakEvent event = new LeakEvent();
+                    event.leaked(w.plugin(), w.version(), report.aliveFor().toMillis(), String.join(", ", report.threads()));
+                    event.commit();
+                }
                 log.warn("Plugin {} ({}): leaked: its layer is still reachable {} s and {} GC cycles after onFree;"
                                 + " threads holding it: {}", w.plugin(), w.version(), report.aliveFor().toSeconds(),
                         gcs - w.gcCountAtFree(), report.threads().isEmpty() ? "none found" : report.threads());

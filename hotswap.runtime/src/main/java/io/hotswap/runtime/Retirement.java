@@ -1,6 +1,7 @@
 package io.hotswap.runtime;
 
 import io.hotswap.runtime.jfr.FreeEvent;
+import io.hotswap.runtime.jfr.Jfr;
 import io.hotswap.runtime.layer.DefinedLayer;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -61,13 +62,17 @@ final class Retirement implements AutoCloseable {
     }
 
     private void free(LoadedPlugin plugin, String why) {
-        FreeEvent event = new FreeEvent();
-        event.begin();
+        FreeEvent event = Jfr.on() ? new FreeEvent() : null;
+        if (event != null) {
+            event.begin();
+        }
         String version = plugin.info().version();
         plugin.free(log).ifPresent(layer -> {
             watch(plugin, layer, why);
-            event.freed(plugin.name(), version, why);
-            event.commit();
+            if (event != null) {
+                event.freed(plugin.name(), version, why);
+                event.commit();
+            }
         });
     }
 
