@@ -2,7 +2,6 @@ package io.hotswap.benchmarks;
 
 import io.hotswap.runtime.Swapper;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;

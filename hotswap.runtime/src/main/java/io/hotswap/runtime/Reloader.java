@@ -27,9 +27,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 
@@ -207,19 +210,13 @@ final class Reloader {
 
     private Plugin instantiate(PluginJar jar, DefinedLayer layer) {
         String name = jar.name();
-        Set<String> declared = jar.providers(PLUGIN_SERVICE);
-        if (declared.size() != 1) {
-            throw new ResolveException(name, ReloadStep.DESCRIBE, "Plugin " + name + " must provide "
-                    + PLUGIN_SERVICE + " with exactly one implementation, it provides " + declared.size()
-                    + (declared.isEmpty() ? "" : " " + new java.util.TreeSet<>(declared)));
-        }
         // The loader also walks parent layers; only the provider of this very layer counts.
         List<ServiceLoader.Provider<Plugin>> own;
         try {
             own = ServiceLoader.load(layer.layer(), Plugin.class).stream()
                     .filter(p -> p.type().getModule().getLayer() == layer.layer())
                     .toList();
-        } catch (java.util.ServiceConfigurationError e) {
+        } catch (ServiceConfigurationError e) {
             throw new ResolveException(name, ReloadStep.INSTANTIATE, e.getMessage(), e);
         }
         if (own.size() != 1) {
@@ -233,7 +230,20 @@ final class Reloader {
         }
     }
 
-    private <T> T hook(LoadedPlugin p, ReloadStep step, java.util.concurrent.Callable<T> call) {
+    /**
+     * The DESCRIBE step's check that a module is a plugin at all, before any plugin code of the
+     * reload runs: it provides {@code io.hotswap.api.Plugin} with exactly one implementation.
+     */
+    static void requireOneProvider(PluginJar jar) {
+        Set<String> declared = jar.providers(PLUGIN_SERVICE);
+        if (declared.size() != 1) {
+            throw new ResolveException(jar.name(), ReloadStep.DESCRIBE, "Plugin " + jar.name() + " must provide "
+                    + PLUGIN_SERVICE + " with exactly one implementation, it provides " + declared.size()
+                    + (declared.isEmpty() ? "" : " " + new TreeSet<>(declared)));
+        }
+    }
+
+    private <T> T hook(LoadedPlugin p, ReloadStep step, Callable<T> call) {
         long t = System.nanoTime();
         try {
             return p.hook(call);
@@ -279,6 +289,7 @@ final class Reloader {
                 log.debug("Plugin {}: not in the whitelist, {} ignored", jar.name(), file);
                 continue;
             }
+            requireOneProvider(jar);
             PluginJar other = jars.putIfAbsent(jar.name(), jar);
             if (other != null) {
                 throw new ResolveException(jar.name(), ReloadStep.DESCRIBE, "Plugin " + jar.name()

@@ -31,8 +31,6 @@ import org.slf4j.Logger;
  */
 final class StaticPlugins {
 
-    private static final String PLUGIN_SERVICE = Plugin.class.getName();
-
     private final Map<String, PluginJar> jars;
     private final Map<String, ServiceLoader.Provider<Plugin>> providers;
 
@@ -68,11 +66,7 @@ final class StaticPlugins {
                 continue;
             }
             PluginJar jar = describe(module);
-            int declared = jar.providers(PLUGIN_SERVICE).size();
-            if (declared != 1) {
-                throw new ResolveException(name, ReloadStep.DESCRIBE, "Plugin " + name + " must provide "
-                        + PLUGIN_SERVICE + " with exactly one implementation, it provides " + declared);
-            }
+            Reloader.requireOneProvider(jar);
             jars.put(name, jar);
             providers.put(name, p);
         }

@@ -180,6 +180,15 @@ class FailedReloadTest {
         }
 
         @Test
+        void aMalformedJarFailsTheReloadBeforeAnyPluginCodeRuns() throws Exception {
+            plugin("aardvark").buildInto(dir); // new and valid, and first in dependency order
+            plugin("beta").noProvider().buildInto(dir);
+
+            assertFailsWith(ResolveException.class, ReloadStep.DESCRIBE, "Plugin beta must provide");
+            assertThat(events.of("aardvark")).isEmpty();
+        }
+
+        @Test
         void aModuleWithTwoProviders() throws Exception {
             plugin("beta").twoProviders().buildInto(dir);
             assertFailsWith(ResolveException.class, ReloadStep.DESCRIBE, "it provides 2");
