@@ -33,6 +33,10 @@ class LivePrefixTest {
                             static long job_add(int a, long b) { return a + b; }
                             static void job_fail() throws java.io.IOException { throw new java.io.IOException("disk"); }
                             static void job_boom() { throw new IllegalStateException("boom"); }
+                            static String job_five(int a, int b, int c, int d, String e) { return e + (a + b + c + d); }
+                            static String job_seven(int a, int b, int c, int d, int e, int f, String g) {
+                                return g + (a + b + c + d + e + f);
+                            }
                         }
                         """)
                 .source("px/impl/Job_Thing.java", "package px.impl; public final class Job_Thing { }")
@@ -55,7 +59,7 @@ class LivePrefixTest {
         try (Swapper swapper = swapper("job_")) {
             var vault = swapper.current().vault();
             assertThat(vault.liveFuncs().names()).containsExactlyInAnyOrder("job_Run", "JOB_shout", "hello", "job_add",
-                    "job_fail", "job_boom");
+                    "job_fail", "job_boom", "job_five", "job_seven");
             assertThat(vault.liveTypes().names()).containsExactlyInAnyOrder("Job_Thing", "Marked");
             assertThat(vault.liveFuncs().call("JOB_shout", "hi")).isEqualTo("HI");
             assertThat(vault.liveFuncs().call("hello", "bob")).isEqualTo("hello bob");
@@ -81,6 +85,13 @@ class LivePrefixTest {
             assertThat(f.find("job_add").orElseThrow().parameterTypes()).isEqualTo(List.of(int.class, long.class));
             assertThat(f.call("job_add", 1, 2)).as("an Integer widens to long").isEqualTo(3L);
             assertThat(f.call("job_Run")).isEqualTo("run");
+            // Five parameters is the most that are unpacked at the call site; from six on, the array is spread.
+            assertThat(f.call("job_five", 1, 2, 3, 4, "=")).isEqualTo("=10");
+            assertThat(f.call("job_seven", 1, 2, 3, 4, 5, 6, "=")).isEqualTo("=21");
+            assertThatThrownBy(() -> f.call("job_seven", 1, 2, 3, 4, 5, 6, 7))
+                    .hasMessageEndingWith("argument 7 is a java.lang.Integer, the parameter is java.lang.String");
+            assertThatThrownBy(() -> f.call("job_five", 1, 2, 3, 4, "=", 5))
+                    .hasMessageContaining("takes 5 arguments").hasMessageEndingWith(", got 6");
             assertThatThrownBy(() -> f.call("nope"))
                     .isInstanceOf(IllegalArgumentException.class)
                     .hasMessageContaining("no live function 'nope' in this generation; there are [");
