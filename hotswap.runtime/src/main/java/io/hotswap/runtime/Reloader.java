@@ -281,13 +281,24 @@ final class Reloader {
         for (Path file : files) {
             PluginJar jar;
             try {
-                jar = PluginJarReader.read(file);
+                jar = PluginJarReader.describe(file);
             } catch (JarReadException e) {
                 throw new ResolveException(null, ReloadStep.READ_JAR, e.getMessage(), e.getCause()); // no module name yet: the message names the file
             }
             if (!config.whitelist().isEmpty() && !config.whitelist().contains(jar.name())) {
                 log.debug("Plugin {}: not in the whitelist, {} ignored", jar.name(), file);
                 continue;
+            }
+            // A jar the running generation already has was checked whole when it first loaded:
+            // its classes stay compressed unless a relink needs them. Any other jar is checked
+            // whole now, so that a damaged entry fails here rather than at a class load.
+            boolean running = previous.loaded(jar.name()).filter(p -> p.sha256().equals(jar.sha256())).isPresent();
+            if (!running) {
+                try {
+                    jar.entries().inflateAll();
+                } catch (JarReadException e) {
+                    throw new ResolveException(jar.name(), ReloadStep.READ_JAR, e.getMessage(), e.getCause());
+                }
             }
             requireOneProvider(jar);
             PluginJar other = jars.putIfAbsent(jar.name(), jar);

@@ -2,6 +2,7 @@ package io.hotswap.runtime;
 
 import io.hotswap.api.Plugin;
 import io.hotswap.runtime.jar.PluginJar;
+import io.hotswap.runtime.jar.JarEntries;
 import io.hotswap.runtime.jar.PluginJarReader;
 import java.io.IOException;
 import java.lang.module.ModuleReference;
@@ -96,6 +97,6 @@ final class StaticPlugins {
         } catch (IOException e) {
             throw new ResolveException(module.getName(), ReloadStep.READ_JAR, "cannot read " + file, e);
         }
-        return new PluginJar(file, PluginJarReader.sha256(identity), module.getDescriptor(), Map.of());
+        return new PluginJar(file, PluginJarReader.sha256(identity), module.getDescriptor(), JarEntries.none());
     }
 }

@@ -21,7 +21,7 @@ class DependencyOrderTest {
         for (String r : requires) {
             b.requires(r);
         }
-        return new PluginJar(Path.of(name + ".jar"), "0".repeat(64), b.packages(Set.of(name + ".impl")).build(), Map.of());
+        return new PluginJar(Path.of(name + ".jar"), "0".repeat(64), b.packages(Set.of(name + ".impl")).build(), io.hotswap.runtime.jar.JarEntries.none());
     }
 
     private static Map<String, PluginJar> jars(PluginJar... jars) {

@@ -164,6 +164,30 @@ class FailedReloadTest {
         }
 
         @Test
+        void aJarWithADamagedClassFailsAtTheReadStepNotAtAClassLoad() throws Exception {
+            byte[] jar = Files.readAllBytes(plugin("beta").buildInto(dir));
+            // Break the checksum of one class in the central directory: the directory still reads,
+            // and the module descriptor too; only inflating the class finds it.
+            java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(jar).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+            int damaged = 0;
+            for (int at = 0; at + 46 < jar.length && damaged == 0; at++) {
+                if (b.getInt(at) == 0x02014b50) {
+                    String name = new String(jar, at + 46, b.getShort(at + 28), java.nio.charset.StandardCharsets.UTF_8);
+                    if (name.endsWith(".class") && !name.equals("module-info.class")) {
+                        b.putInt(at + 16, b.getInt(at + 16) ^ 1);
+                        damaged = at;
+                    }
+                }
+            }
+            assertThat(damaged).as("a class entry in the central directory").isPositive();
+            Files.write(dir.resolve("beta.jar"), jar);
+
+            assertFailsWith(ResolveException.class, ReloadStep.READ_JAR, "fails its CRC check");
+            assertThatThrownBy(() -> swapper.reload(null)).isInstanceOfSatisfying(ResolveException.class,
+                    e -> assertThat(e.plugin()).contains("beta"));
+        }
+
+        @Test
         void anAutomaticModule() throws Exception {
             try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(dir.resolve("plain.jar")))) {
                 out.putNextEntry(new JarEntry("plain/Thing.class"));

@@ -2,25 +2,20 @@ package io.hotswap.runtime.jar;
 
 import java.lang.module.ModuleDescriptor;
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
 /**
  * A plugin jar read once into memory: the layer is defined from these bytes, never from the file,
  * so a build that overwrites the file while a reload runs cannot produce a half-read plugin, and
- * no file handle outlives the read.
+ * no file handle outlives the read. Its entries are inflated only for a jar that gets a layer.
  *
  * @param file       where the jar was read from (for messages and status only)
  * @param sha256     hex SHA-256 of the jar's bytes: the plugin's identity for change detection
  * @param descriptor the module descriptor, with its packages computed from the entries
- * @param entries    entry name to bytes, directories left out; unmodifiable
+ * @param entries    the entries, directories left out
  */
-public record PluginJar(Path file, String sha256, ModuleDescriptor descriptor, Map<String, byte[]> entries) {
-
-    public PluginJar {
-        entries = Map.copyOf(entries);
-    }
+public record PluginJar(Path file, String sha256, ModuleDescriptor descriptor, JarEntries entries) {
 
     /** The plugin's name: its module name. */
     public String name() {

@@ -1,6 +1,5 @@
 package io.hotswap.runtime.jar;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.lang.module.InvalidModuleDescriptorException;
 import java.lang.module.ModuleDescriptor;
@@ -9,17 +8,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
-import java.util.Map;
 import java.util.Set;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
 
 /**
  * Reads a plugin jar into a {@link PluginJar}: the whole file in one read, then everything else
- * from memory.
+ * from memory. {@link #read} checks every entry at once; {@link #describe} leaves the entries
+ * compressed until they are needed.
  */
 public final class PluginJarReader {
 
@@ -43,9 +39,35 @@ public final class PluginJarReader {
         return read(file, bytes);
     }
 
-    /** Reads a jar whose bytes are already in memory; {@code file} is for messages. */
+    /**
+     * Reads a jar whose bytes are already in memory and checks every entry; {@code file} is for
+     * messages.
+     */
     public static PluginJar read(Path file, byte[] bytes) {
-        Map<String, byte[]> entries = entries(file, bytes);
+        PluginJar jar = describe(file, bytes);
+        jar.entries().inflateAll();
+        return jar;
+    }
+
+    /**
+     * Reads the jar's directory, its module descriptor and its hash, and inflates nothing else:
+     * for a jar that may turn out unchanged. Call {@code entries().inflateAll()} before the jar is
+     * first given a layer, so that a damaged entry fails there.
+     *
+     * @throws JarReadException if the file cannot be read, is not a jar, or is not an explicit module
+     */
+    public static PluginJar describe(Path file) {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new JarReadException(file, "cannot be read", e);
+        }
+        return describe(file, bytes);
+    }
+
+    private static PluginJar describe(Path file, byte[] bytes) {
+        JarEntries entries = JarEntries.of(file, bytes);
         byte[] moduleInfo = entries.get(MODULE_INFO);
         if (moduleInfo == null) {
             throw new JarReadException(file, "has no module-info.class: a plugin must be an explicit module,"
@@ -53,33 +75,16 @@ public final class PluginJarReader {
         }
         ModuleDescriptor descriptor;
         try {
-            descriptor = ModuleDescriptor.read(ByteBuffer.wrap(moduleInfo), () -> packages(entries));
+            descriptor = ModuleDescriptor.read(ByteBuffer.wrap(moduleInfo), () -> packages(entries.names()));
         } catch (InvalidModuleDescriptorException e) {
             throw new JarReadException(file, "has an invalid module-info.class", e);
         }
         return new PluginJar(file, sha256(bytes), descriptor, entries);
     }
 
-    private static Map<String, byte[]> entries(Path file, byte[] bytes) {
-        Map<String, byte[]> entries = new HashMap<>();
-        try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(bytes))) {
-            for (ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
-                if (!e.isDirectory() && entries.put(e.getName(), zip.readAllBytes()) != null) {
-                    throw new JarReadException(file, "has two entries named " + e.getName(), null);
-                }
-            }
-        } catch (IOException | IllegalArgumentException e) {
-            throw new JarReadException(file, "is not a valid jar", e);
-        }
-        if (entries.isEmpty()) {
-            throw new JarReadException(file, "is not a valid jar (no entries could be read)", null);
-        }
-        return entries;
-    }
-
-    private static Set<String> packages(Map<String, byte[]> entries) {
+    private static Set<String> packages(Set<String> names) {
         Set<String> packages = new HashSet<>();
-        for (String name : entries.keySet()) {
+        for (String name : names) {
             int slash = name.lastIndexOf('/');
             if (name.endsWith(".class") && slash > 0 && !name.startsWith("META-INF/")) {
                 packages.add(name.substring(0, slash).replace('/', '.'));

@@ -1,5 +1,6 @@
 package io.hotswap.runtime.layer;
 
+import io.hotswap.runtime.jar.JarEntries;
 import io.hotswap.runtime.jar.PluginJar;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
@@ -33,7 +34,7 @@ public final class PluginClassLoader extends ClassLoader {
     private final String sha256;
     private final Set<String> packages;
     // Cleared on close: after the plugin is freed the loader must not hold the jar's bytes.
-    private volatile Map<String, byte[]> entries;
+    private volatile JarEntries entries;
     // Written once by link(), before any class of the module is loaded.
     private volatile Map<String, ClassLoader> remotePackages = Map.of();
 
@@ -114,7 +115,7 @@ public final class PluginClassLoader extends ClassLoader {
     }
 
     private Class<?> defineLocal(String cn) {
-        Map<String, byte[]> e = entries;
+        JarEntries e = entries;
         byte[] b = e == null ? null : e.get(cn.replace('.', '/') + ".class");
         return b == null ? null : defineClass(cn, b, 0, b.length);
     }
@@ -126,7 +127,7 @@ public final class PluginClassLoader extends ClassLoader {
 
     @Override
     protected URL findResource(String name) {
-        Map<String, byte[]> e = entries;
+        JarEntries e = entries;
         byte[] b = e == null ? null : e.get(name);
         if (b == null) {
             return null;

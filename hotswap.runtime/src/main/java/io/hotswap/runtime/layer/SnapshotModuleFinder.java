@@ -72,7 +72,7 @@ final class SnapshotModuleFinder implements ModuleFinder {
 
         @Override
         public Stream<String> list() {
-            return jar.entries().keySet().stream().sorted();
+            return jar.entries().names().stream().sorted();
         }
 
         @Override

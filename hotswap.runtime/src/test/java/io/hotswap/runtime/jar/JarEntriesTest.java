@@ -1,0 +1,136 @@
+package io.hotswap.runtime.jar;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.zip.CRC32;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import org.junit.jupiter.api.Test;
+
+class JarEntriesTest {
+
+    private static final Path FILE = Path.of("p.jar");
+    private static final byte[] TEXT = "hello hello hello hello hello hello hello hello".repeat(20).getBytes(StandardCharsets.UTF_8);
+
+    /** A zip with a deflated entry first, a directory, a stored entry and an empty one. */
+    private static byte[] zip() throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ZipOutputStream out = new ZipOutputStream(bytes)) {
+            out.putNextEntry(new ZipEntry("a/Text.txt"));
+            out.write(TEXT);
+            out.closeEntry();
+            out.putNextEntry(new ZipEntry("a/"));
+            out.closeEntry();
+            ZipEntry stored = new ZipEntry("b/Stored.bin");
+            byte[] b = {1, 2, 3, 4};
+            CRC32 crc = new CRC32();
+            crc.update(b);
+            stored.setMethod(ZipEntry.STORED);
+            stored.setSize(b.length);
+            stored.setCompressedSize(b.length);
+            stored.setCrc(crc.getValue());
+            out.putNextEntry(stored);
+            out.write(b);
+            out.closeEntry();
+            out.putNextEntry(new ZipEntry("empty"));
+            out.closeEntry();
+        }
+        return bytes.toByteArray();
+    }
+
+    private static Map<String, byte[]> all(JarEntries e) {
+        Map<String, byte[]> m = new TreeMap<>();
+        e.names().forEach(n -> m.put(n, e.get(n)));
+        return m;
+    }
+
+    @Test
+    void namesComeFromTheDirectoryAndEntriesInflateWhenAskedFor() throws IOException {
+        JarEntries e = JarEntries.of(FILE, zip());
+
+        assertThat(e.names()).containsExactlyInAnyOrder("a/Text.txt", "b/Stored.bin", "empty");
+        assertThat(e.inflated()).isFalse();
+        assertThat(e.get("a/Text.txt")).isEqualTo(TEXT);
+        assertThat(e.get("b/Stored.bin")).containsExactly(1, 2, 3, 4);
+        assertThat(e.get("empty")).isEmpty();
+        assertThat(e.get("a/")).as("directories are left out").isNull();
+        assertThat(e.get("nope")).isNull();
+        assertThat(e.inflated()).as("asking for entries inflates only those").isFalse();
+    }
+
+    @Test
+    void inflateAllKeepsTheSameEntries() throws IOException {
+        JarEntries e = JarEntries.of(FILE, zip());
+        Map<String, byte[]> lazily = all(e);
+
+        e.inflateAll();
+
+        assertThat(e.inflated()).isTrue();
+        assertThat(all(e)).containsOnlyKeys(lazily.keySet());
+        lazily.forEach((name, bytes) -> assertThat(e.get(name)).as(name).isEqualTo(bytes));
+    }
+
+    @Test
+    void aDamagedEntryIsFoundByInflateAllAndNamed() throws IOException {
+        byte[] zip = zip();
+        // The first entry's data starts right after its 30-byte local header and its name.
+        int data = 30 + "a/Text.txt".length();
+        zip[data + 3] ^= 0x5A;
+        zip[data + 4] ^= 0x5A;
+        JarEntries e = JarEntries.of(FILE, zip);
+
+        assertThat(e.names()).as("the directory is intact").contains("a/Text.txt");
+        assertThatThrownBy(e::inflateAll).isInstanceOf(JarReadException.class)
+                .hasMessageStartingWith("Jar p.jar is not a valid jar (entry a/Text.txt");
+        assertThat(e.inflated()).isFalse();
+    }
+
+    @Test
+    void aWrongChecksumIsFound() throws IOException {
+        byte[] zip = zip();
+        ByteBuffer b = ByteBuffer.wrap(zip).order(ByteOrder.LITTLE_ENDIAN);
+        int stored = centralEntry(zip, "b/Stored.bin");
+        b.putInt(stored + 16, b.getInt(stored + 16) + 1);
+
+        assertThatThrownBy(() -> JarEntries.of(FILE, zip).inflateAll())
+                .hasMessage("Jar p.jar is not a valid jar (entry b/Stored.bin fails its CRC check)");
+    }
+
+    @Test
+    void notAZipCutShortOrEmptyIsRefused() throws IOException {
+        assertThatThrownBy(() -> JarEntries.of(FILE, "not a zip at all, but long enough".getBytes()))
+                .isInstanceOf(JarReadException.class).hasMessageContaining("no zip central directory");
+        assertThatThrownBy(() -> JarEntries.of(FILE, new byte[3])).hasMessageContaining("no zip central directory");
+        byte[] zip = zip();
+        byte[] cut = java.util.Arrays.copyOfRange(zip, 40, zip.length); // the directory points before the start
+        assertThatThrownBy(() -> JarEntries.of(FILE, cut)).isInstanceOf(JarReadException.class);
+        ByteArrayOutputStream empty = new ByteArrayOutputStream();
+        new ZipOutputStream(empty).close();
+        assertThatThrownBy(() -> JarEntries.of(FILE, empty.toByteArray())).hasMessageContaining("no entries");
+    }
+
+    @Test
+    void noneHasNoEntries() {
+        assertThat(JarEntries.none().names()).isEmpty();
+        assertThat(JarEntries.none().get("x")).isNull();
+    }
+
+    private static int centralEntry(byte[] zip, String name) {
+        ByteBuffer b = ByteBuffer.wrap(zip).order(ByteOrder.LITTLE_ENDIAN);
+        for (int at = zip.length - 46; at >= 0; at--) {
+            if (b.getInt(at) == 0x02014b50 && new String(zip, at + 46, b.getShort(at + 28), StandardCharsets.UTF_8).equals(name)) {
+                return at;
+            }
+        }
+        throw new AssertionError("no central directory entry " + name);
+    }
+}
