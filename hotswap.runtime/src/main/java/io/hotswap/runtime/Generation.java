@@ -2,6 +2,8 @@ package io.hotswap.runtime;
 
 import io.hotswap.api.Vault;
 import io.hotswap.runtime.live.bind.LiveVault;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -9,7 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicIntegerArray;
 import org.slf4j.Logger;
 
 /**
@@ -18,13 +20,38 @@ import org.slf4j.Logger;
  *
  * <p>Every call through a generation holds it: a replaced generation is freed only after the calls
  * that entered it have returned. Calls never wait for reloads and reloads never wait for calls.
+ * Once its free delay has passed, a replaced generation takes no new call (a caller that kept it
+ * gets an {@link IllegalStateException}) and is freed as soon as the calls in flight return, so
+ * that a caller calling it in a loop cannot keep it alive.
  *
  * @since 0.1
  */
 public final class Generation {
 
-    /** Calls counter value when the generation is freed: no call can enter any more. */
-    private static final int FREED = Integer.MIN_VALUE;
+    // The generation's life as calls see it: open, then closing (free due: calls in flight may
+    // finish, no new call may enter), then freed.
+    private static final int OPEN = 0;
+    private static final int CLOSING = 1;
+    private static final int FREED = 2;
+    private static final VarHandle STATE;
+
+    static {
+        try {
+            STATE = MethodHandles.lookup().findVarHandle(Generation.class, "state", int.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    /*
+     * Calls in flight are counted on stripes, each on its own pair of cache lines, picked by the
+     * calling thread: threads that call at once then do not all fight over one counter (with one
+     * shared counter, two threads calling in a loop spent most of their time on it). A call
+     * enters and exits on the same thread, so on the same stripe; no stripe goes below zero.
+     */
+    private static final int STRIPES =
+            Integer.highestOneBit(Math.max(1, Runtime.getRuntime().availableProcessors()) * 2 - 1) << 1;
+    private static final int PAD = 32; // ints: 128 bytes, two cache lines (adjacent-line prefetch)
 
     private final long number;
     private final List<LoadedPlugin> loaded;
@@ -33,8 +60,9 @@ public final class Generation {
     private final Vault vault;
     private final Instant createdAt = Instant.now();
     private final Logger log;
-    private final AtomicInteger calls = new AtomicInteger();
-    // Set once when the generation is retired; run by the call that brings the count to zero.
+    private final AtomicIntegerArray calls = new AtomicIntegerArray(STRIPES * PAD);
+    private volatile int state = OPEN;
+    // Set once when the generation is retired; run when the last call leaves a closing generation.
     private volatile Runnable drained;
     private volatile boolean freeDue;
 
@@ -126,20 +154,32 @@ public final class Generation {
     void enter() {
         if (!tryEnter()) {
             throw new IllegalStateException("generation " + number
-                    + " was replaced and freed; call through Swapper.current() or Swapper.invokeEach");
+                    + " was replaced and freed (or is being freed); call through Swapper.current() or Swapper.invokeEach");
         }
     }
 
     /**
-     * Counts a call in, unless the generation is already freed. One atomic add, no CAS loop: once
-     * freed the counter sits at {@code MIN_VALUE} plus the refused attempts, negative for good.
+     * Counts a call in, unless the generation is closing or freed. The count goes up before the
+     * state is read, and {@link #closeIfDrained} sets the state before it reads the counts: so
+     * either this call sees the generation closing and backs out, or the closer sees the call.
      */
     boolean tryEnter() {
-        return calls.getAndIncrement() >= 0;
+        int stripe = stripe();
+        calls.getAndIncrement(stripe);
+        if (state == OPEN) {
+            return true;
+        }
+        leave(stripe);
+        return false;
     }
 
     void exit() {
-        if (calls.decrementAndGet() == 0) {
+        leave(stripe());
+    }
+
+    private void leave(int stripe) {
+        calls.decrementAndGet(stripe);
+        if (state == CLOSING && sum() == 0) {
             Runnable r = drained;
             if (r != null) {
                 r.run();
@@ -147,7 +187,19 @@ public final class Generation {
         }
     }
 
-    /** Marks this generation replaced; {@code whenDrained} runs each time its calls drop to zero. */
+    private static int stripe() {
+        return ((int) Thread.currentThread().getId() & (STRIPES - 1)) * PAD;
+    }
+
+    private int sum() {
+        int sum = 0;
+        for (int i = 0; i < STRIPES; i++) {
+            sum += calls.get(i * PAD);
+        }
+        return sum;
+    }
+
+    /** Marks this generation replaced; {@code whenDrained} runs when its last call leaves once it is closing. */
     void retire(Runnable whenDrained) {
         this.drained = whenDrained;
     }
@@ -157,16 +209,21 @@ public final class Generation {
     }
 
     /**
-     * Closes the generation to new calls if it is retired, due and has no call in flight. True
-     * exactly once: the caller then owns freeing its plugins.
+     * Closes the generation to new calls if it is retired and due, and frees it if no call is in
+     * flight. True exactly once: the caller then owns freeing its plugins. While calls are in
+     * flight the generation stays closing, and the last of them runs {@code whenDrained}.
      */
     boolean closeIfDrained() {
-        return freeDue && calls.compareAndSet(0, FREED);
+        if (!freeDue) {
+            return false;
+        }
+        STATE.compareAndSet(this, OPEN, CLOSING);
+        return sum() == 0 && STATE.compareAndSet(this, CLOSING, FREED);
     }
 
     /** Calls running in this generation now. */
     int callsInFlight() {
-        return Math.max(0, calls.get());
+        return sum();
     }
 
     List<LoadedPlugin> loaded() {
