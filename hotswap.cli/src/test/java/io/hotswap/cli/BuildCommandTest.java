@@ -292,6 +292,18 @@ class BuildCommandTest {
     }
 
     @Test
+    void theJarIsAsReadableAsAnyNewFileNotPrivateLikeATemporaryFile() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(out.getFileSystem().supportedFileAttributeViews().contains("posix"));
+        plugin("hello").writeTo(src);
+
+        assertThat(Cli.run("build", src.toString(), out.toString()).exitCode()).isZero();
+
+        Path probe = Files.createFile(src.resolve("probe"));
+        assertThat(Files.getPosixFilePermissions(out.resolve("hello.jar")))
+                .as("the umask's permissions").isEqualTo(Files.getPosixFilePermissions(probe));
+    }
+
+    @Test
     void aUsageErrorExitsTwoWithTheUsage() {
         Cli missing = Cli.run("build", src.toString());
         assertThat(missing.exitCode()).isEqualTo(2);

@@ -8,6 +8,7 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
@@ -48,7 +49,11 @@ final class PluginJarWriter {
         // Not *.jar: a swapper or file watch looking at the directory ignores it until the rename.
         Path tmp = Files.createTempFile(outputDir, "." + module + "-", ".jar.tmp");
         try {
-            try (OutputStream file = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16);
+            // Created anew, not written into the temporary file: that one is private to its owner
+            // (0600), and a host running as another user must be able to read the jar.
+            Files.delete(tmp);
+            try (OutputStream file = new BufferedOutputStream(Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW,
+                    StandardOpenOption.WRITE), 1 << 16);
                  JarOutputStream jar = new JarOutputStream(file)) {
                 long now = System.currentTimeMillis();
                 directory(jar, META_INF, now);
