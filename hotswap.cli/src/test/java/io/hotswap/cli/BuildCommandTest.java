@@ -121,6 +121,26 @@ class BuildCommandTest {
     }
 
     @Test
+    void aBuildThatFailsLeavesNoGitProcessBehind() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(git(src, "--version") == 0, "git is not installed");
+        plugin("hello").members("int broken() { return \"not an int\"; }").writeTo(src);
+        assertThat(git(src, "init", "-q")).isZero();
+        // More status than a pipe holds: a git nobody reads from would wait for a reader forever.
+        // (In the plugin directory itself: git lists an untracked directory as one line.)
+        for (int i = 0; i < 2000; i++) {
+            Files.writeString(src.resolve("an-untracked-file-with-a-long-name-" + i + ".txt"), "");
+        }
+
+        Cli failed = Cli.run("build", src.toString(), out.toString());
+
+        assertThat(failed.exitCode()).as(failed.toString()).isEqualTo(1);
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                assertThat(ProcessHandle.current().children()
+                        .filter(p -> p.info().commandLine().orElse("").contains(src.toString())).toList())
+                        .as("git processes of this build still running").isEmpty());
+    }
+
+    @Test
     void aCheckoutBeforeItsFirstCommitIsStampedNogit() throws Exception {
         org.junit.jupiter.api.Assumptions.assumeTrue(git(src, "--version") == 0, "git is not installed");
         plugin("hello").writeTo(src);

@@ -18,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CompletableFuture;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import java.util.stream.Stream;
@@ -99,14 +98,13 @@ public final class BuildCommand implements Callable<Integer> {
         Optional<Pattern> excludes = pattern("--exclude", exclude);
         PluginSources sources = new PluginSources(pluginDir);
         // git answers in its own process while javac compiles: on the hello plugin the stamp cost
-        // a tenth of the build when it ran before the compiler (benchmarks/RESULTS.md).
+        // a tenth of the build when it ran before the compiler (benchmarks/NOTES.md). A failed
+        // build stops it (the try's close).
         Path stampDir = pluginDir.toAbsolutePath();
         Instant startedAt = Instant.now();
-        CompletableFuture<VersionStamp> stamping = CompletableFuture.supplyAsync(() -> VersionStamp.of(stampDir, startedAt));
-
         PluginContents contents = new PluginContents();
         boolean keep = leaveTemps;
-        try {
+        try (VersionStamp.Pending stamping = VersionStamp.start(stampDir, startedAt)) {
             Optional<Path> sourceRoot;
             if (compile) {
                 Path root = sources.sourceRoot();
@@ -142,7 +140,7 @@ public final class BuildCommand implements Callable<Integer> {
                 say.println("live index: " + index.entries().size() + " live names with prefix " + prefixLive);
             }
 
-            VersionStamp stamp = stamping.join();
+            VersionStamp stamp = stamping.await();
             String version = stamp.moduleVersion();
             byte[] moduleInfo = stampedModuleInfo(contents, module, version);
             Path jar = PluginJarWriter.write(contents, moduleInfo, outputDir, module, manifest(module, version, stamp));

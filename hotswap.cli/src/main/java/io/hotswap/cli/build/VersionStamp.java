@@ -33,21 +33,57 @@ public record VersionStamp(Optional<String> commit, boolean dirty, Instant built
      * stamp says {@code nogit}.
      */
     public static VersionStamp of(Path dir, Instant now) {
+        return start(dir, now).await();
+    }
+
+    /**
+     * Starts git on this thread and returns at once; {@link Pending#await()} reads its answer.
+     * A build starts it before javac: git then works in its own process while javac compiles,
+     * without a thread of ours in between (handing the start to a pool thread cost the build's
+     * thread milliseconds on a loaded machine, benchmarks/NOTES.md).
+     */
+    public static Pending start(Path dir, Instant now) {
         Instant builtAt = now.truncatedTo(ChronoUnit.SECONDS);
         // One git process for both answers: starting a process is most of the stamp's cost (the
         // build benchmark measured two of them at a tenth of the whole build). The porcelain v2
         // header "# branch.oid <commit>" is HEAD ("(initial)" before the first commit); every
         // other line is a change under the directory.
-        Optional<String> status = git(dir, "status", "--porcelain=v2", "--branch", "--", ".");
-        Optional<String> head = status.flatMap(s -> s.lines()
-                .filter(l -> l.startsWith(BRANCH_OID)).findFirst()
-                .map(l -> l.substring(BRANCH_OID.length()).strip()))
-                .filter(c -> c.matches("[0-9a-f]{40,64}"));
-        if (head.isEmpty()) {
-            return new VersionStamp(Optional.empty(), false, builtAt);
+        return new Pending(git(dir, "status", "--porcelain=v2", "--branch", "--", "."), builtAt);
+    }
+
+    /** A stamp whose git process may still be running; closing it stops git if nobody awaited it. */
+    public static final class Pending implements AutoCloseable {
+        private final Optional<Process> git;
+        private final Instant builtAt;
+        private boolean awaited;
+
+        private Pending(Optional<Process> git, Instant builtAt) {
+            this.git = git;
+            this.builtAt = builtAt;
         }
-        boolean dirty = status.orElseThrow().lines().anyMatch(l -> !l.startsWith("#") && !l.isBlank());
-        return new VersionStamp(head, dirty, builtAt);
+
+        /** Waits for git (at most 20 s) and reads its answer. */
+        public VersionStamp await() {
+            awaited = true;
+            Optional<String> status = git.flatMap(VersionStamp::output);
+            Optional<String> head = status.flatMap(s -> s.lines()
+                    .filter(l -> l.startsWith(BRANCH_OID)).findFirst()
+                    .map(l -> l.substring(BRANCH_OID.length()).strip()))
+                    .filter(c -> c.matches("[0-9a-f]{40,64}"));
+            if (head.isEmpty()) {
+                return new VersionStamp(Optional.empty(), false, builtAt);
+            }
+            boolean dirty = status.orElseThrow().lines().anyMatch(l -> !l.startsWith("#") && !l.isBlank());
+            return new VersionStamp(head, dirty, builtAt);
+        }
+
+        /** Stops git unless its answer was read: a build that failed leaves no git behind. */
+        @Override
+        public void close() {
+            if (!awaited) {
+                git.ifPresent(Process::destroyForcibly);
+            }
+        }
     }
 
     /** The version written into the module descriptor; always parses as a module version. */
@@ -58,13 +94,30 @@ public record VersionStamp(Optional<String> commit, boolean dirty, Instant built
         return v;
     }
 
-    private static Optional<String> git(Path dir, String... args) {
+    private static Optional<Process> git(Path dir, String... args) {
         List<String> cmd = new java.util.ArrayList<>(List.of("git", "-C", dir.toString()));
         cmd.addAll(List.of(args));
         try {
-            Process p = new ProcessBuilder(cmd).redirectErrorStream(false)
-                    .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            ProcessBuilder builder = new ProcessBuilder(cmd).redirectErrorStream(false)
+                    .redirectError(ProcessBuilder.Redirect.DISCARD);
+            // Without it, status refreshes the index's file times and writes .git/index back under
+            // index.lock: disk writes while javac compiles, and a lock a user's own git command can
+            // trip over. What status reports is the same either way. Older gits ignore the variable.
+            builder.environment().put("GIT_OPTIONAL_LOCKS", "0");
+            Process p = builder.start();
             p.getOutputStream().close();
+            return Optional.of(p);
+        } catch (IOException e) {
+            return Optional.empty(); // no git on this machine
+        }
+    }
+
+    /**
+     * What git printed, if it exited with 0. Read only once the build needs it: a status longer
+     * than the pipe holds makes git wait for the reader, which is then only slower, never stuck.
+     */
+    private static Optional<String> output(Process p) {
+        try {
             byte[] out = p.getInputStream().readAllBytes();
             if (!p.waitFor(GIT_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
                 p.destroyForcibly();
@@ -72,9 +125,10 @@ public record VersionStamp(Optional<String> commit, boolean dirty, Instant built
             }
             return p.exitValue() == 0 ? Optional.of(new String(out, StandardCharsets.UTF_8)) : Optional.empty();
         } catch (IOException e) {
-            return Optional.empty(); // no git on this machine
+            return Optional.empty();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            p.destroyForcibly();
             return Optional.empty();
         }
     }
