@@ -98,8 +98,8 @@ public final class BuildCommand implements Callable<Integer> {
         Optional<Pattern> excludes = pattern("--exclude", exclude);
         PluginSources sources = new PluginSources(pluginDir);
         // git answers in its own process while javac compiles: on the hello plugin the stamp cost
-        // a tenth of the build when it ran before the compiler (benchmarks/NOTES.md). A failed
-        // build stops it (the try's close).
+        // a tenth of the build when it ran before the compiler (benchmarks/NOTES.md). A build that
+        // fails stops it (the try's close).
         Path stampDir = pluginDir.toAbsolutePath();
         Instant startedAt = Instant.now();
         PluginContents contents = new PluginContents();
