@@ -434,6 +434,8 @@ class BuildCommandTest {
         Cli debug = Cli.run("build", "--debug", src.toString(), out.toString());
         assertThat(debug.exitCode()).isEqualTo(1);
         assertThat(debug.err()).contains("no module-info.java").contains("\tat io.hotswap.cli");
+        String line = debug.out().lines().filter(l -> l.startsWith("temporary files left in ")).findFirst().orElseThrow();
+        deleteTree(Path.of(line.substring("temporary files left in ".length())));
     }
 
     @Test
