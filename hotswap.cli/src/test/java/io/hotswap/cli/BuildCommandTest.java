@@ -121,6 +121,26 @@ class BuildCommandTest {
     }
 
     @Test
+    void aBuildThatFailsLeavesNoGitProcessBehind() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(git(src, "--version") == 0, "git is not installed");
+        plugin("hello").members("int broken() { return \"not an int\"; }").writeTo(src);
+        assertThat(git(src, "init", "-q")).isZero();
+        // More status than a pipe holds: a git nobody reads from would wait for a reader forever.
+        // (In the plugin directory itself: git lists an untracked directory as one line.)
+        for (int i = 0; i < 2000; i++) {
+            Files.writeString(src.resolve("an-untracked-file-with-a-long-name-" + i + ".txt"), "");
+        }
+
+        Cli failed = Cli.run("build", src.toString(), out.toString());
+
+        assertThat(failed.exitCode()).as(failed.toString()).isEqualTo(1);
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                assertThat(ProcessHandle.current().children()
+                        .filter(p -> p.info().commandLine().orElse("").contains(src.toString())).toList())
+                        .as("git processes of this build still running").isEmpty());
+    }
+
+    @Test
     void aCheckoutBeforeItsFirstCommitIsStampedNogit() throws Exception {
         org.junit.jupiter.api.Assumptions.assumeTrue(git(src, "--version") == 0, "git is not installed");
         plugin("hello").writeTo(src);
@@ -176,6 +196,131 @@ class BuildCommandTest {
                 .contains("int broken() { return \"not an int\"; }").contains("1 error").contains("does not compile");
         assertThat(Files.readAllBytes(out.resolve("hello.jar"))).isEqualTo(before);
         assertThat(Files.list(out).map(p -> p.getFileName().toString()).toList()).containsExactly("hello.jar");
+    }
+
+    @Test
+    void aCompileErrorIntoAFreshOutputDirectoryLeavesItEmpty() throws Exception {
+        plugin("hello").members("int broken() { return \"not an int\"; }").writeTo(src);
+        Path fresh = out.resolve("plugins");
+
+        Cli failed = Cli.run("build", src.toString(), fresh.toString());
+
+        assertThat(failed.exitCode()).as(failed.toString()).isEqualTo(1);
+        assertThat(failed.err()).contains("does not compile");
+        assertThat(fresh).as("no jar, no temporary file, not even the directory").doesNotExist();
+        assertThat(failed.out()).doesNotContain("temporary files left");
+    }
+
+    @Test
+    void aLiveIndexErrorNamesThePluginAndLeavesTheOldJar() throws Exception {
+        plugin("hello").writeTo(src);
+        assertThat(Cli.run("build", src.toString(), out.toString()).exitCode()).isZero();
+        byte[] before = Files.readAllBytes(out.resolve("hello.jar"));
+        plugin("hello").members("static void live_twice() { } static void live_twice(int x) { }").writeTo(src);
+
+        Cli failed = Cli.run("build", src.toString(), out.toString());
+
+        assertThat(failed.exitCode()).as(failed.toString()).isEqualTo(1);
+        assertThat(failed.err()).contains("plugin hello: live function hello.impl.Impl.live_twice is overloaded");
+        assertThat(Files.readAllBytes(out.resolve("hello.jar"))).isEqualTo(before);
+        assertThat(Files.list(out).map(p -> p.getFileName().toString()).toList()).containsExactly("hello.jar");
+    }
+
+    @Test
+    void aPrecompiledModuleWhoseProviderIsMissingIsRefusedAndWritesNoJar() throws Exception {
+        // Impl$Helper keeps the package hello.impl in the module once Impl.class is gone.
+        Path sources = plugin("hello").members("static final class Helper { }").writeTo(src.resolve("sources"));
+        Path classes = src.resolve("target/classes");
+        compile(sources, classes);
+        Files.delete(classes.resolve("hello/impl/Impl.class"));
+        Files.writeString(classes.resolve("hello/impl/Other.class"), "not a class file either");
+
+        Cli failed = Cli.run("build", "--compile=false", src.toString(), out.toString());
+
+        assertThat(failed.exitCode()).as(failed.toString()).isEqualTo(1);
+        assertThat(failed.err()).contains("plugin hello: hello/impl/Other.class is not a valid class file");
+        assertThat(Files.list(out).toList()).isEmpty();
+
+        Files.delete(classes.resolve("hello/impl/Other.class"));
+        Cli missing = Cli.run("build", "--compile=false", src.toString(), out.toString());
+        assertThat(missing.exitCode()).as(missing.toString()).isEqualTo(1);
+        assertThat(missing.err()).contains("plugin hello: module-info.class provides io.hotswap.api.Plugin with"
+                + " hello.impl.Impl, which is not in the plugin");
+        assertThat(Files.list(out).toList()).isEmpty();
+    }
+
+    @Test
+    void debugWritesOutWhatWasBuiltWhenABuildFails() throws Exception {
+        plugin("hello").members("static void live_twice() { } static void live_twice(int x) { }").writeTo(src);
+
+        Cli failed = Cli.run("build", "--debug", src.toString(), out.toString());
+
+        assertThat(failed.exitCode()).as(failed.toString()).isEqualTo(1);
+        String line = failed.out().lines().filter(l -> l.startsWith("temporary files left in ")).findFirst().orElseThrow();
+        Path work = Path.of(line.substring("temporary files left in ".length()));
+        try {
+            assertThat(work.resolve("classes/hello/impl/Impl.class")).exists();
+            assertThat(work.resolve("classes/module-info.class")).exists();
+        } finally {
+            deleteTree(work);
+        }
+    }
+
+    @Test
+    void theJarHasTheEntriesAndTheDescriptorThatTheJarToolWrites() throws Exception {
+        Path root = plugin("hello").writeTo(src.resolve("src/main/java"));
+        Files.createDirectories(src.resolve("src/main/resources/conf"));
+        Files.writeString(src.resolve("src/main/resources/conf/app.properties"), "a=1");
+        Files.writeString(src.resolve("src/main/resources/conf/empty.txt"), "");
+        Files.createDirectories(src.resolve("src/main/resources/META-INF/data"));
+        Files.writeString(src.resolve("src/main/resources/META-INF/data/x.bin"), "x");
+        Files.writeString(root.resolve("hello/impl/notes.txt"), "n");
+
+        Cli built = Cli.run("build", "--leaveTemps", "--include=.*\\.txt", src.toString(), out.toString());
+        assertThat(built.exitCode()).as(built.toString()).isZero();
+        Path jar = out.resolve("hello.jar");
+        String line = built.out().lines().filter(l -> l.startsWith("temporary files left in ")).findFirst().orElseThrow();
+        Path work = Path.of(line.substring("temporary files left in ".length()));
+        try {
+            // The reference: the jar tool over the same files, as the build used to make the jar.
+            Path reference = work.resolve("reference.jar");
+            Path manifestFile = work.resolve("MANIFEST.MF");
+            try (var o = Files.newOutputStream(manifestFile)) {
+                manifest(jar).write(o);
+            }
+            String version = descriptor(jar).rawVersion().orElseThrow();
+            java.io.StringWriter toolOut = new java.io.StringWriter();
+            int rc = java.util.spi.ToolProvider.findFirst("jar").orElseThrow().run(new java.io.PrintWriter(toolOut),
+                    new java.io.PrintWriter(toolOut), "--create", "--file", reference.toString(), "--manifest",
+                    manifestFile.toString(), "--module-version", version, "-C", work.resolve("classes").toString(), ".");
+            assertThat(rc).as(toolOut.toString()).isZero();
+
+            assertThat(entries(jar)).containsExactlyInAnyOrderElementsOf(entries(reference))
+                    .startsWith("META-INF/", "META-INF/MANIFEST.MF", "module-info.class")
+                    .contains("conf/", "conf/empty.txt", "hello/impl/notes.txt", LiveIndex.PATH);
+            assertThat(descriptor(jar)).isEqualTo(descriptor(reference));
+            assertThat(descriptor(jar).packages()).containsExactlyInAnyOrder("hello.impl", "conf");
+            assertThat(manifest(jar)).isEqualTo(manifest(reference));
+            for (String name : entries(reference)) {
+                if (!name.endsWith("/") && !name.equals("module-info.class")) {
+                    assertThat(entry(jar, name)).as(name).isEqualTo(entry(reference, name));
+                }
+            }
+        } finally {
+            deleteTree(work);
+        }
+    }
+
+    @Test
+    void theJarIsAsReadableAsAnyNewFileNotPrivateLikeATemporaryFile() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(out.getFileSystem().supportedFileAttributeViews().contains("posix"));
+        plugin("hello").writeTo(src);
+
+        assertThat(Cli.run("build", src.toString(), out.toString()).exitCode()).isZero();
+
+        Path probe = Files.createFile(src.resolve("probe"));
+        assertThat(Files.getPosixFilePermissions(out.resolve("hello.jar")))
+                .as("the umask's permissions").isEqualTo(Files.getPosixFilePermissions(probe));
     }
 
     @Test
@@ -289,6 +434,8 @@ class BuildCommandTest {
         Cli debug = Cli.run("build", "--debug", src.toString(), out.toString());
         assertThat(debug.exitCode()).isEqualTo(1);
         assertThat(debug.err()).contains("no module-info.java").contains("\tat io.hotswap.cli");
+        String line = debug.out().lines().filter(l -> l.startsWith("temporary files left in ")).findFirst().orElseThrow();
+        deleteTree(Path.of(line.substring("temporary files left in ".length())));
     }
 
     @Test

@@ -2,23 +2,22 @@ package io.hotswap.cli.build;
 
 import io.hotswap.cli.CommandException;
 import io.hotswap.cli.HotswapCommand;
+import io.hotswap.cli.build.classfile.LiveNames;
+import io.hotswap.cli.build.classfile.ModuleInfoStamp;
 import io.hotswap.runtime.live.LiveIndex;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintWriter;
 import java.lang.module.ModuleDescriptor;
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CompletableFuture;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import java.util.stream.Stream;
@@ -56,7 +55,8 @@ public final class BuildCommand implements Callable<Integer> {
             description = "false: pack the already-compiled classes of <pluginDir>/target/classes (or <pluginDir>). Default: ${DEFAULT-VALUE}.")
     boolean compile;
 
-    @Option(names = "--leaveTemps", description = "Keep the temporary build directory and say where it is.")
+    @Option(names = "--leaveTemps",
+            description = "Also write the jar's classes, resources and live index to a temporary directory, and say where it is.")
     boolean leaveTemps;
 
     @Option(names = "--prefixLive", paramLabel = "PREFIX", defaultValue = "live_",
@@ -98,55 +98,52 @@ public final class BuildCommand implements Callable<Integer> {
         Optional<Pattern> excludes = pattern("--exclude", exclude);
         PluginSources sources = new PluginSources(pluginDir);
         // git answers in its own process while javac compiles: on the hello plugin the stamp cost
-        // a tenth of the build when it ran before the compiler (benchmarks/RESULTS.md).
+        // a tenth of the build when it ran before the compiler (benchmarks/NOTES.md). A build that
+        // fails stops it (the try's close).
         Path stampDir = pluginDir.toAbsolutePath();
         Instant startedAt = Instant.now();
-        CompletableFuture<VersionStamp> stamping = CompletableFuture.supplyAsync(() -> VersionStamp.of(stampDir, startedAt));
-
-        Path work = Files.createTempDirectory("hotswap-build-");
+        PluginContents contents = new PluginContents();
         boolean keep = leaveTemps;
-        try {
-            Path staging = Files.createDirectories(work.resolve("classes"));
+        try (VersionStamp.Pending stamping = VersionStamp.start(stampDir, startedAt)) {
             Optional<Path> sourceRoot;
             if (compile) {
                 Path root = sources.sourceRoot();
                 sourceRoot = Optional.of(root);
-                if (!PluginCompiler.compile(sources.javaFiles(root), staging, outputDir.toAbsolutePath(), javacArgs, err, say)) {
+                Optional<Map<String, byte[]>> classes =
+                        PluginCompiler.compile(sources.javaFiles(root), outputDir.toAbsolutePath(), javacArgs, err, say);
+                if (classes.isEmpty()) {
                     err.println("build: " + root + " does not compile; " + outputDir + " is unchanged");
                     return HotswapCommand.FAILED;
                 }
+                classes.get().forEach(contents::put);
             } else {
                 sourceRoot = Optional.empty();
                 Path classes = sources.classesRoot();
                 if (say != null) {
                     say.println("packing the compiled classes of " + classes);
                 }
-                copyClasses(classes, staging);
+                readClasses(classes, contents);
             }
-            ModuleDescriptor descriptor = descriptor(staging);
-            String module = descriptor.name();
+            String module = descriptor(moduleInfo(contents)).name();
 
             Map<String, Path> resources = sources.resources(sourceRoot, includes, excludes);
             for (Map.Entry<String, Path> r : resources.entrySet()) {
-                Path to = staging.resolve(r.getKey());
-                Files.createDirectories(to.getParent());
-                Files.copy(r.getValue(), to, StandardCopyOption.REPLACE_EXISTING);
+                contents.put(r.getKey(), r.getValue());
                 if (say != null) {
                     say.println("resource " + r.getKey());
                 }
             }
 
-            LiveIndex index = liveIndex(staging, module);
-            Path indexFile = staging.resolve(LiveIndex.PATH);
-            Files.createDirectories(indexFile.getParent());
-            Files.write(indexFile, index.toBytes());
+            LiveIndex index = liveIndex(contents, module);
+            contents.put(LiveIndex.PATH, index.toBytes());
             if (say != null) {
                 say.println("live index: " + index.entries().size() + " live names with prefix " + prefixLive);
             }
 
-            VersionStamp stamp = stamping.join();
+            VersionStamp stamp = stamping.await();
             String version = stamp.moduleVersion();
-            Path jar = PluginJarWriter.write(staging, outputDir, module, manifest(module, version, stamp), version, work);
+            byte[] moduleInfo = stampedModuleInfo(contents, module, version);
+            Path jar = PluginJarWriter.write(contents, moduleInfo, outputDir, module, manifest(module, version, stamp));
             out.println("built " + module + "@" + version + " -> " + jar);
             if (staticLinking) {
                 out.println("static linking: start the host with " + outputDir.toAbsolutePath()
@@ -158,19 +155,44 @@ public final class BuildCommand implements Callable<Integer> {
             throw e;
         } finally {
             if (keep) {
+                // Nothing is staged on disk while building; the files are written out only on request.
+                Path work = Files.createTempDirectory("hotswap-build-");
+                contents.writeTo(work.resolve("classes"));
                 out.println("temporary files left in " + work);
-            } else {
-                deleteTree(work);
             }
         }
     }
 
-    private LiveIndex liveIndex(Path classes, String module) {
+    private LiveIndex liveIndex(PluginContents contents, String module) {
         try {
-            return LiveIndex.scan(classes, prefixLive);
+            return new LiveIndex(prefixLive, LiveNames.scan(contents.classFiles(), prefixLive));
         } catch (IllegalArgumentException e) {
             throw CommandException.failed("plugin " + module + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The descriptor with the version and the packages, as {@code jar --create --module-version}
+     * writes it; read back, which checks it as the jar tool does (exported and opened packages
+     * exist, the service providers are in the jar).
+     */
+    private static byte[] stampedModuleInfo(PluginContents contents, String module, String version) {
+        byte[] stamped;
+        try {
+            stamped = ModuleInfoStamp.stamp(moduleInfo(contents), version, contents.packages());
+        } catch (IllegalArgumentException e) {
+            throw CommandException.failed("module-info.class is invalid: " + e.getMessage(), e);
+        }
+        ModuleDescriptor descriptor = descriptor(stamped);
+        for (ModuleDescriptor.Provides p : descriptor.provides()) {
+            for (String provider : p.providers()) {
+                if (!contents.entries().containsKey(provider.replace('.', '/') + ".class")) {
+                    throw CommandException.failed("plugin " + module + ": module-info.class provides " + p.service()
+                            + " with " + provider + ", which is not in the plugin");
+                }
+            }
+        }
+        return stamped;
     }
 
     private Map<String, String> manifest(String module, String version, VersionStamp stamp) {
@@ -188,20 +210,26 @@ public final class BuildCommand implements Callable<Integer> {
         return m;
     }
 
-    private static ModuleDescriptor descriptor(Path classes) throws IOException {
-        try (InputStream in = Files.newInputStream(classes.resolve("module-info.class"))) {
-            return ModuleDescriptor.read(in);
+    private static byte[] moduleInfo(PluginContents contents) {
+        PluginContents.Content content = contents.entries().get("module-info.class");
+        if (content == null) {
+            throw CommandException.failed("no module-info.class among the compiled classes: a plugin is an explicit module");
+        }
+        return PluginContents.bytes(content);
+    }
+
+    private static ModuleDescriptor descriptor(byte[] moduleInfo) {
+        try {
+            return ModuleDescriptor.read(ByteBuffer.wrap(moduleInfo));
         } catch (java.lang.module.InvalidModuleDescriptorException e) {
             throw CommandException.failed("module-info.class is invalid: " + e.getMessage(), e);
         }
     }
 
-    private static void copyClasses(Path from, Path to) throws IOException {
+    private static void readClasses(Path from, PluginContents to) throws IOException {
         try (Stream<Path> walk = Files.walk(from)) {
-            for (Path f : walk.filter(p -> p.toString().endsWith(".class")).toList()) {
-                Path target = to.resolve(PluginSources.entryName(from, f));
-                Files.createDirectories(target.getParent());
-                Files.copy(f, target);
+            for (Path f : walk.filter(p -> p.toString().endsWith(".class")).sorted().toList()) {
+                to.put(PluginSources.entryName(from, f), Files.readAllBytes(f));
             }
         }
     }
@@ -214,14 +242,6 @@ public final class BuildCommand implements Callable<Integer> {
             return Optional.of(Pattern.compile(regex));
         } catch (PatternSyntaxException e) {
             throw CommandException.usage(flag + " is not a regular expression: " + e.getDescription());
-        }
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
         }
     }
 }

@@ -7,6 +7,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import javax.tools.JavaCompiler;
 import javax.tools.JavaFileObject;
@@ -17,7 +18,7 @@ import javax.tools.ToolProvider;
  * Compiles a plugin's sources in-process with {@code javax.tools}, against the API module this
  * command runs with, the plugin jars already in the output directory (plugins it requires) and
  * any {@code --module-path} given after {@code --}. javac's diagnostics go to the error stream
- * exactly as javac prints them.
+ * exactly as javac prints them. The class files stay in memory ({@link MemoryOutputFileManager}).
  */
 final class PluginCompiler {
 
@@ -27,25 +28,26 @@ final class PluginCompiler {
     }
 
     /**
-     * @return true if javac succeeded
+     * @return what javac wrote (class files by entry name, {@code a/b/C.class}), or empty if it failed
      */
-    static boolean compile(List<Path> sources, Path classes, Path outputDir, List<String> javacArgs,
-                           PrintWriter diagnostics, PrintWriter verbose) {
+    static Optional<Map<String, byte[]>> compile(List<Path> sources, Path outputDir, List<String> javacArgs,
+                                                 PrintWriter diagnostics, PrintWriter verbose) {
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         if (javac == null) {
             throw io.hotswap.cli.CommandException.failed("no Java compiler in this runtime (module jdk.compiler);"
                     + " use a JDK, or --compile=false");
         }
-        List<String> options = options(classes, outputDir, javacArgs);
+        List<String> options = options(outputDir, javacArgs);
         if (verbose != null) {
             verbose.println("javac " + String.join(" ", options) + " (" + sources.size() + " source files)");
         }
-        try (StandardJavaFileManager files = javac.getStandardFileManager(null, null, null)) {
-            Iterable<? extends JavaFileObject> units = files.getJavaFileObjectsFromPaths(sources);
+        StandardJavaFileManager standard = javac.getStandardFileManager(null, null, null);
+        try (MemoryOutputFileManager files = new MemoryOutputFileManager(standard)) {
+            Iterable<? extends JavaFileObject> units = standard.getJavaFileObjectsFromPaths(sources);
             // No diagnostic listener: javac then prints its diagnostics to `diagnostics` in its own format.
             Boolean ok = javac.getTask(diagnostics, files, null, options, null, units).call();
             diagnostics.flush();
-            return Boolean.TRUE.equals(ok);
+            return Boolean.TRUE.equals(ok) ? Optional.of(files.outputs()) : Optional.empty();
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         } catch (IllegalArgumentException e) {
@@ -54,7 +56,7 @@ final class PluginCompiler {
         }
     }
 
-    static List<String> options(Path classes, Path outputDir, List<String> javacArgs) {
+    static List<String> options(Path outputDir, List<String> javacArgs) {
         List<String> extra = new ArrayList<>();
         List<String> modulePath = new ArrayList<>();
         for (int i = 0; i < javacArgs.size(); i++) {
@@ -70,8 +72,8 @@ final class PluginCompiler {
         Optional<Path> api = apiLocation();
         api.ifPresent(a -> modulePath.add(a.toString()));
         modulePath.add(outputDir.toString());
-        List<String> options = new ArrayList<>(List.of("-d", classes.toString(),
-                "--module-path", String.join(File.pathSeparator, modulePath)));
+        // No -d: the file manager keeps the class output in memory.
+        List<String> options = new ArrayList<>(List.of("--module-path", String.join(File.pathSeparator, modulePath)));
         // The runtime's baseline, so that a plugin built with a newer JDK still loads into a JDK 17
         // host. Not in a jlink image: there the API is a system module, which --release would hide,
         // and the image has no ct.sym for --release anyway; plugins then target the image's JDK.

@@ -1,0 +1,34 @@
+package io.hotswap.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+/** The top-level command builds only the subcommand named first; everything else sees all of them. */
+class HotswapCommandTest {
+
+    @Test
+    void theUsageListsEverySubcommandWhateverComesFirst() {
+        for (Cli usage : new Cli[] {Cli.run(), Cli.run("--help")}) {
+            String text = usage.out() + usage.err();
+            assertThat(text).as(usage.toString()).contains("Usage: hotswap");
+            assertThat(text.lines().map(String::strip)).as(usage.toString())
+                    .anyMatch(l -> l.startsWith("build "))
+                    .anyMatch(l -> l.startsWith("reload "))
+                    .anyMatch(l -> l.startsWith("status "))
+                    .anyMatch(l -> l.startsWith("hosts "));
+        }
+        Cli unknown = Cli.run("statsu");
+        assertThat(unknown.exitCode()).isEqualTo(HotswapCommand.USAGE);
+        assertThat(unknown.err()).contains("Unmatched argument at index 0: 'statsu'").contains("Did you mean: hotswap status");
+    }
+
+    @Test
+    void eachSubcommandNamedFirstIsTheOneThatRuns() {
+        for (String name : new String[] {"build", "reload", "status", "hosts"}) {
+            Cli unknown = Cli.run(name, "--frobnicate");
+            assertThat(unknown.exitCode()).as(unknown.toString()).isEqualTo(HotswapCommand.USAGE);
+            assertThat(unknown.err()).contains("Usage: hotswap " + name + " ");
+        }
+    }
+}
