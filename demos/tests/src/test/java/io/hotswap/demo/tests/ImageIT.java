@@ -49,6 +49,25 @@ class ImageIT {
     }
 
     @Test
+    void theDefaultCdsArchiveHoldsTheRuntimeAndSlf4jForEveryCommand() throws Exception {
+        assertThat(image.resolve("lib/server/classes.jsa")).isRegularFile();
+        // -Xshare:on: no start at all if the archive cannot be mapped. The host stops at once (no
+        // such plugin directory), after its logger and the swapper's builder were loaded.
+        Process p = new ProcessBuilder(image.resolve("bin/java").toString(), "-Xshare:on", "-Xlog:class+load=info",
+                "-m", "io.hotswap.demo.hello/io.hotswap.demo.hello.HelloHost", "/no/such/plugin/dir")
+                .redirectErrorStream(true).start();
+        try {
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            assertThat(out).contains("/no/such/plugin/dir")
+                    .contains("org.slf4j.simple.SimpleLogger source: shared objects file")
+                    .contains("io.hotswap.runtime.Swapper$Builder source: shared objects file");
+        } finally {
+            p.destroyForcibly();
+        }
+    }
+
+    @Test
     void pluginsStayOutsideTheImage() throws IOException {
         try (Stream<Path> files = Files.walk(image)) {
             assertThat(files.map(p -> p.getFileName().toString()))
