@@ -205,6 +205,9 @@ public final class Swapper implements AutoCloseable {
             return details;
         } finally {
             reloadLock.unlock();
+            if (first && management != null) {
+                management.begin(); // loaded or failed: management may now take the CPU
+            }
         }
     }
 
@@ -516,11 +519,14 @@ public final class Swapper implements AutoCloseable {
         /**
          * Opens the {@linkplain #managementEndpoint endpoint} and registers the {@linkplain #jmx MBean}
          * on a thread of their own instead of in {@link #build()}, so that a host loads and calls
-         * its plugins while they open: the platform MBean server alone costs a freshly started JVM
-         * some hundred milliseconds. {@link Swapper#managementReady()} completes once they are up; the
-         * endpoint logs {@code Management endpoint of <name> listening on <socket>}. If they cannot be
-         * opened, {@code build()} does not throw: the failure is logged, {@code managementReady()}
-         * completes with it, and the swapper serves its plugins without management. Default off.
+         * its plugins first: the platform MBean server alone costs a freshly started JVM some
+         * hundred milliseconds. The thread begins when the first {@link Swapper#loadPlugins} has
+         * ended (or a second after {@code build()}, if that comes first), so that on a machine with
+         * few cores it does not slow the load down. {@link Swapper#managementReady()} completes once
+         * they are up; the endpoint logs {@code Management endpoint of <name> listening on <socket>}.
+         * If they cannot be opened, {@code build()} does not throw: the failure is logged,
+         * {@code managementReady()} completes with it, and the swapper serves its plugins without
+         * management. Default off.
          */
         public Builder managementInBackground(boolean on) {
             this.managementInBackground = on;

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 
@@ -14,9 +15,12 @@ import org.slf4j.Logger;
  * caller's thread or on a thread of their own, and closed together.
  *
  * <p><b>Why a thread of their own.</b> The platform MBean server is made on first use, with every
- * platform MXBean in it: about 700 classes and, in a freshly started JVM, most of a second of CPU
- * time on a slow machine; the endpoint another hundred classes. A host that opens them in the
- * background calls its plugins while they open. {@link #ready()} says when they are up.
+ * platform MXBean in it: about 700 classes and, in a freshly started JVM, a few hundred
+ * milliseconds of CPU time; the endpoint another hundred classes. A host that opens them in the
+ * background loads and calls its plugins first. The opening thread waits for {@link #begin()},
+ * which the swapper calls when its first load has ended, so that on a machine with few cores it
+ * does not compete with that load; it begins on its own after a second at most.
+ * {@link #ready()} says when they are up.
  *
  * <p><b>Closing.</b> {@link #close()} waits for the opening thread (it runs for a fraction of a
  * second), then closes what it opened: a swapper closed right after it was built leaves no
@@ -25,11 +29,13 @@ import org.slf4j.Logger;
 public final class Management implements AutoCloseable {
 
     private static final Duration OPENING_WAIT = Duration.ofSeconds(10);
+    private static final Duration LONGEST_DELAY = Duration.ofSeconds(1);
 
     private final ManagedSwapper swapper;
     private final Request request;
     private final Logger log;
     private final CompletableFuture<Void> ready = new CompletableFuture<>();
+    private final CountDownLatch begin = new CountDownLatch(1);
     private final Object lock = new Object();
     private ManagementEndpoint endpoint; // guarded by lock
     private SwapperBean bean;            // guarded by lock
@@ -68,8 +74,8 @@ public final class Management implements AutoCloseable {
     }
 
     /**
-     * Starts a daemon thread that opens the endpoint, then registers the MBean, and returns at
-     * once. A failure is logged with the swapper's name and what could not be opened; whatever was
+     * Starts a daemon thread that opens the endpoint, then registers the MBean, once
+     * {@link #begin()} is called or a second has passed, and returns at once. A failure is logged with the swapper's name and what could not be opened; whatever was
      * opened is closed again, {@link #ready()} completes with the failure, and the swapper goes on
      * serving its plugins without management.
      */
@@ -82,6 +88,11 @@ public final class Management implements AutoCloseable {
         return m;
     }
 
+    /** Lets a background opening begin now; the swapper calls it when its first load has ended. */
+    public void begin() {
+        begin.countDown();
+    }
+
     /**
      * Completes once the endpoint listens and the MBean is registered (at once when opened in the
      * caller's thread); completes exceptionally with an {@link UncheckedIOException} or an
@@ -92,6 +103,12 @@ public final class Management implements AutoCloseable {
     }
 
     private void openOrLog() {
+        try {
+            begin.await(LONGEST_DELAY.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            // Nothing interrupts this thread (close() counts the latch down): open now. The flag
+            // stays clear, or the socket channel would refuse to open.
+        }
         long start = System.nanoTime();
         try {
             openParts();
@@ -127,6 +144,11 @@ public final class Management implements AutoCloseable {
     /** Opens the parts in turn; each one opened after {@link #close()} is closed at once. */
     private void openParts() throws IOException {
         try {
+            synchronized (lock) {
+                if (closed) {
+                    return;
+                }
+            }
             if (request.endpointDirectory() != null) {
                 ManagementEndpoint e = ManagementEndpoint.open(request.endpointDirectory(), swapper,
                         request.pluginDir(), request.readTimeout(), log);
@@ -164,6 +186,7 @@ public final class Management implements AutoCloseable {
         synchronized (lock) {
             closed = true;
         }
+        begin.countDown();
         Thread t = opener;
         if (t != null && t != Thread.currentThread()) {
             try {
