@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 
 /**
  * Writes the image's default CDS archive ({@code lib/server/classes.jsa}) from a training run, so
@@ -30,6 +31,9 @@ import java.util.concurrent.TimeUnit;
 public final class ImageCds {
 
     private static final long STEP_SECONDS = 120;
+    // Newer JDKs number the classes of a list ("java/lang/Object id: 0") and refer to the numbers
+    // in "@cp" lines; numbers of different JVMs clash, so the merged list goes without them.
+    private static final Pattern CLASS_ID = Pattern.compile(" id: \\d+$");
 
     public static void main(String[] args) throws Exception {
         if (args.length != 3) {
@@ -76,8 +80,8 @@ public final class ImageCds {
         }
         for (Path list : lists) {
             for (String line : Files.readAllLines(list)) {
-                if (!line.startsWith("#")) {
-                    lines.add(line);
+                if (!line.startsWith("#") && !line.startsWith("@cp ") && !line.contains(" source: ")) {
+                    lines.add(CLASS_ID.matcher(line).replaceFirst(""));
                 }
             }
         }
