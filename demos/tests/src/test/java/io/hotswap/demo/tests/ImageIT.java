@@ -3,10 +3,12 @@ package io.hotswap.demo.tests;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.lang.module.ModuleFinder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
@@ -65,6 +67,23 @@ class ImageIT {
         } finally {
             p.destroyForcibly();
         }
+    }
+
+    @Test
+    void everyLauncherModuleNamesItsMainClassSoJlinkResolvesItsGraphAtLinkTime() {
+        // jlink pre-resolves the module graph of each module whose descriptor names a main class
+        // (ModuleMainClass); without it the JVM resolves bin/hello's graph at every start.
+        Path modules = image.getParent().resolve("modules");
+        Map<String, String> mainClasses = Map.of(
+                "io.hotswap.cli", "io.hotswap.cli.HotswapCommand",
+                "io.hotswap.demo.hello", "io.hotswap.demo.hello.HelloHost",
+                "io.hotswap.demo.extension", "io.hotswap.demo.extension.ExtensionHost",
+                "io.hotswap.demo.livex", "io.hotswap.demo.livex.LivexHost",
+                "io.hotswap.demo.slink", "io.hotswap.demo.slink.SlinkHost",
+                "io.hotswap.demo.trine", "io.hotswap.demo.trine.TrineHost");
+        ModuleFinder finder = ModuleFinder.of(modules);
+        mainClasses.forEach((module, main) -> assertThat(finder.find(module)).as(module + " in " + modules)
+                .hasValueSatisfying(m -> assertThat(m.descriptor().mainClass()).hasValue(main)));
     }
 
     @Test
