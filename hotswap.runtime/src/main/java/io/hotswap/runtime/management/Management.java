@@ -40,7 +40,7 @@ public final class Management implements AutoCloseable {
     private ManagementEndpoint endpoint; // guarded by lock
     private SwapperBean bean;            // guarded by lock
     private boolean closed;              // guarded by lock
-    private Thread opener;               // set once, before the opening thread starts
+    private volatile Thread opener;      // set once, before the opening thread starts
 
     /**
      * What to open.
@@ -169,10 +169,12 @@ public final class Management implements AutoCloseable {
             closeParts();
             throw e;
         } finally {
+            boolean closedMeanwhile;
             synchronized (lock) {
-                if (closed) {
-                    closeParts();
-                }
+                closedMeanwhile = closed;
+            }
+            if (closedMeanwhile) {
+                closeParts();
             }
         }
     }
