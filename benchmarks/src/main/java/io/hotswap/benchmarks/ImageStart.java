@@ -71,7 +71,7 @@ public final class ImageStart {
                 .formatted(image, Files.readAllLines(image.resolve("release")).stream()
                         .filter(l -> l.startsWith("JAVA_VERSION=")).findFirst().orElse("JAVA_VERSION unknown")));
         report.note("- Host: `bin/hello <pluginDir> <name>` from process start until its merged output shows `" + FIRST_CALL
-                + "` (the host loads the plugin, opens its management endpoint and JMX, and calls `invokeEach(\"hum\", 1)` at once), then it is stopped; floor: `bin/java -version` from process start to exit.");
+                + "` (the host loads the plugin and calls `invokeEach(\"hum\", 1)` at once; its management endpoint and JMX open on their own thread once the first load has ended), then it is stopped; floor: `bin/java -version` from process start to exit, with the image's CDS archive like the host.");
         report.note("- %d starts of each as warm-up (file cache), then %d of each, interleaved (which goes first alternates)."
                 .formatted(warmup, runs));
         report.write();

@@ -5,8 +5,7 @@ import io.hotswap.runtime.jfr.Jfr;
 import io.hotswap.runtime.jfr.ReloadEvent;
 import io.hotswap.runtime.management.EndpointDirectory;
 import io.hotswap.runtime.management.ManagedSwapper;
-import io.hotswap.runtime.management.ManagementEndpoint;
-import io.hotswap.runtime.management.SwapperBean;
+import io.hotswap.runtime.management.Management;
 import io.hotswap.runtime.watch.PluginDirWatch;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -16,6 +15,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantLock;
@@ -57,8 +58,8 @@ public final class Swapper implements AutoCloseable {
     // The data of the last loadPlugins/reload: what a reload from outside (endpoint, JMX, file
     // watch) passes to onLoad, since the requester cannot pass host objects.
     private volatile Object lastData;
-    private final ManagementEndpoint endpoint;
-    private final SwapperBean bean;
+    // Null when neither the endpoint nor JMX was asked for.
+    private final Management management;
     // Replaced under the reload lock when the plugin directory changes.
     private volatile PluginDirWatch watch;
     private final Duration watchQuietPeriod;
@@ -75,21 +76,19 @@ public final class Swapper implements AutoCloseable {
             log.warn("Swapper {}: static linking is on, so the file watch is off: nothing can be reloaded", b.name);
         }
         this.watchQuietPeriod = b.fileWatch && !b.staticLinking ? b.watchQuietPeriod : null;
-        ManagedSwapper managed = new Managed();
-        SwapperBean registered = null;
-        ManagementEndpoint opened = null;
+        Management.Request request = null;
+        if (b.managementEndpoint || b.jmx) {
+            EndpointDirectory dir = !b.managementEndpoint ? null
+                    : b.managementBase == null ? EndpointDirectory.forCurrentUser() : EndpointDirectory.under(b.managementBase);
+            request = new Management.Request(dir, b.jmx, pluginDir, b.managementReadTimeout);
+        }
+        Management opened = null;
         try {
-            registered = b.jmx ? SwapperBean.register(managed) : null;
-            if (b.managementEndpoint) {
-                EndpointDirectory dir = b.managementBase == null ? EndpointDirectory.forCurrentUser()
-                        : EndpointDirectory.under(b.managementBase);
-                opened = ManagementEndpoint.open(dir, managed, pluginDir, b.managementReadTimeout, log);
+            if (request != null && !b.managementInBackground) {
+                opened = Management.open(new Managed(), request, log);
             }
             this.watch = watchQuietPeriod == null ? null : startWatch(pluginDir);
         } catch (IOException | RuntimeException e) {
-            if (registered != null) {
-                registered.close();
-            }
             if (opened != null) {
                 opened.close();
             }
@@ -100,8 +99,9 @@ public final class Swapper implements AutoCloseable {
             }
             throw (RuntimeException) e;
         }
-        this.bean = registered;
-        this.endpoint = opened;
+        // Last: the opening thread sees this swapper fully built.
+        this.management = request != null && b.managementInBackground
+                ? Management.openInBackground(new Managed(), request, log) : opened;
     }
 
     private PluginDirWatch startWatch(Path dir) throws IOException {
@@ -205,6 +205,9 @@ public final class Swapper implements AutoCloseable {
             return details;
         } finally {
             reloadLock.unlock();
+            if (first && management != null) {
+                management.begin(); // loaded or failed: management may now take the CPU
+            }
         }
     }
 
@@ -239,6 +242,18 @@ public final class Swapper implements AutoCloseable {
                 }
             }
         }
+    }
+
+    /**
+     * Completes once the management endpoint listens and the MBean is registered, as far as they
+     * were asked for. Already complete when the swapper was built without
+     * {@link Builder#managementInBackground(boolean) managementInBackground}, or without
+     * management; completes exceptionally with the reason if opening them in the background
+     * failed (the swapper then serves its plugins without them).
+     */
+    public CompletionStage<Void> managementReady() {
+        return management == null ? CompletableFuture.<Void>completedFuture(null).minimalCompletionStage()
+                : management.ready();
     }
 
     /** Successful reloads so far (the first load does not count). */
@@ -321,11 +336,8 @@ public final class Swapper implements AutoCloseable {
         if (w != null) {
             w.close();
         }
-        if (endpoint != null) {
-            endpoint.close();
-        }
-        if (bean != null) {
-            bean.close();
+        if (management != null) {
+            management.close();
         }
         reloadLock.lock();
         try {
@@ -375,6 +387,7 @@ public final class Swapper implements AutoCloseable {
         private Path managementBase;
         private Duration managementReadTimeout = Duration.ofSeconds(5);
         private boolean jmx;
+        private boolean managementInBackground;
         private boolean fileWatch;
         private Duration watchQuietPeriod = Duration.ofMillis(500);
         private boolean staticLinking;
@@ -504,6 +517,23 @@ public final class Swapper implements AutoCloseable {
         }
 
         /**
+         * Opens the {@linkplain #managementEndpoint endpoint} and registers the {@linkplain #jmx MBean}
+         * on a thread of their own instead of in {@link #build()}, so that a host loads and calls
+         * its plugins first: the platform MBean server alone costs a freshly started JVM some
+         * hundred milliseconds. The thread begins when the first {@link Swapper#loadPlugins} has
+         * ended (or a second after {@code build()}, if that comes first), so that on a machine with
+         * few cores it does not slow the load down. {@link Swapper#managementReady()} completes once
+         * they are up; the endpoint logs {@code Management endpoint of <name> listening on <socket>}.
+         * If they cannot be opened, {@code build()} does not throw: the failure is logged,
+         * {@code managementReady()} completes with it, and the swapper serves its plugins without
+         * management. Default off.
+         */
+        public Builder managementInBackground(boolean on) {
+            this.managementInBackground = on;
+            return this;
+        }
+
+        /**
          * Dev mode: a jar created or replaced in the plugin directory triggers one reload once
          * the directory has been quiet for the {@linkplain #fileWatchQuietPeriod quiet period}.
          * Default off.
@@ -536,8 +566,10 @@ public final class Swapper implements AutoCloseable {
          *                                  linking is off)
          * @throws IllegalStateException    if no host layer was given and {@code io.hotswap.api} is
          *                                  not in a named module (on the class path), or a swapper of
-         *                                  this name is already registered in JMX
-         * @throws UncheckedIOException     if the management endpoint or the file watch cannot be set up
+         *                                  this name is already registered in JMX (not with
+         *                                  {@link #managementInBackground}: see there)
+         * @throws UncheckedIOException     if the management endpoint (not with
+         *                                  {@link #managementInBackground}) or the file watch cannot be set up
          */
         public Swapper build() {
             if (!staticLinking) {

@@ -58,6 +58,14 @@ final class DemoScripts implements AutoCloseable {
                 demo + "-host-output"));
     }
 
+    /**
+     * Waits until the host says its management endpoint listens: the demo hosts open it in the
+     * background while their plugins already run, and {@code reload.sh} talks to it.
+     */
+    void awaitEndpoint(HostOutput out) {
+        out.await("Management endpoint of " + Pattern.quote(hostName) + " listening on ", 0, Timeouts.START);
+    }
+
     /** Runs {@code reload.sh} to its end and returns its exit code and output. */
     ScriptResult reload(String... args) throws IOException, InterruptedException {
         Process p = process("reload.sh", List.of(args));

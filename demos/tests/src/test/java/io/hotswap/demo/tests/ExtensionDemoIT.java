@@ -20,6 +20,7 @@ class ExtensionDemoIT {
             HostOutput out = host.output();
             out.await("Generation 1: the extension says \"Hello, visitor #\\d+, from greeter v1\"", 0, Timeouts.START);
 
+            demo.awaitEndpoint(out);
             ScriptResult reload = demo.reload();
             assertThat(reload.exitCode()).as("reload.sh output:%n%s", reload.output()).isZero();
 

@@ -20,6 +20,7 @@ class HelloDemoIT {
             HostOutput out = host.output();
             out.await("world v1: hum #\\d+", 0, Timeouts.START);
 
+            demo.awaitEndpoint(out);
             ScriptResult reload = demo.reload();
             assertThat(reload.exitCode()).as("reload.sh output:%n%s", reload.output()).isZero();
             assertThat(reload.output()).contains("world");

@@ -3,10 +3,12 @@ package io.hotswap.demo.tests;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.lang.module.ModuleFinder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
@@ -46,6 +48,42 @@ class ImageIT {
     void theCommandRunsFromTheImage() throws Exception {
         assertThat(run(image.resolve("bin/hotswap").toString(), "--help"))
                 .contains("build").contains("reload").contains("status").contains("hosts");
+    }
+
+    @Test
+    void theDefaultCdsArchiveHoldsTheRuntimeAndSlf4jForEveryCommand() throws Exception {
+        assertThat(image.resolve("lib/server/classes.jsa")).isRegularFile();
+        // -Xshare:on: no start at all if the archive cannot be mapped. The host stops at once (no
+        // such plugin directory), after its logger and the swapper's builder were loaded.
+        Process p = new ProcessBuilder(image.resolve("bin/java").toString(), "-Xshare:on", "-Xlog:class+load=info",
+                "-m", "io.hotswap.demo.hello/io.hotswap.demo.hello.HelloHost", "/no/such/plugin/dir")
+                .redirectErrorStream(true).start();
+        try {
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            assertThat(out).contains("/no/such/plugin/dir")
+                    .contains("org.slf4j.simple.SimpleLogger source: shared objects file")
+                    .contains("io.hotswap.runtime.Swapper$Builder source: shared objects file");
+        } finally {
+            p.destroyForcibly();
+        }
+    }
+
+    @Test
+    void everyLauncherModuleNamesItsMainClassSoJlinkResolvesItsGraphAtLinkTime() {
+        // jlink pre-resolves the module graph of each module whose descriptor names a main class
+        // (ModuleMainClass); without it the JVM resolves bin/hello's graph at every start.
+        Path modules = image.getParent().resolve("modules");
+        Map<String, String> mainClasses = Map.of(
+                "io.hotswap.cli", "io.hotswap.cli.HotswapCommand",
+                "io.hotswap.demo.hello", "io.hotswap.demo.hello.HelloHost",
+                "io.hotswap.demo.extension", "io.hotswap.demo.extension.ExtensionHost",
+                "io.hotswap.demo.livex", "io.hotswap.demo.livex.LivexHost",
+                "io.hotswap.demo.slink", "io.hotswap.demo.slink.SlinkHost",
+                "io.hotswap.demo.trine", "io.hotswap.demo.trine.TrineHost");
+        ModuleFinder finder = ModuleFinder.of(modules);
+        mainClasses.forEach((module, main) -> assertThat(finder.find(module)).as(module + " in " + modules)
+                .hasValueSatisfying(m -> assertThat(m.descriptor().mainClass()).hasValue(main)));
     }
 
     @Test

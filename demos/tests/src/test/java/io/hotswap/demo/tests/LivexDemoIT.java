@@ -21,6 +21,7 @@ class LivexDemoIT {
             out.await("Job \\d+ in generation 1: live_handleOrder v1: order \\d+ \\(\\w+\\) scheduled by v1,"
                     + " handled by Live_Order v1", 0, Timeouts.START);
 
+            demo.awaitEndpoint(out);
             ScriptResult reload = demo.reload();
             assertThat(reload.exitCode()).as("reload.sh output:%n%s", reload.output()).isZero();
 

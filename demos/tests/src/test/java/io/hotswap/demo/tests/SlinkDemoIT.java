@@ -19,6 +19,7 @@ class SlinkDemoIT {
             out.await("ticker v1: loaded from the host's module path \\(boot layer\\)", 0, Timeouts.START);
             out.await("ticker v1: tick #\\d+", 0, Timeouts.STEP);
 
+            demo.awaitEndpoint(out);
             ScriptResult reload = demo.reload();
             assertThat(reload.exitCode()).as("reload.sh output:%n%s", reload.output()).isNotZero();
             assertThat(reload.output()).contains("reload failed").contains("static linking is on")

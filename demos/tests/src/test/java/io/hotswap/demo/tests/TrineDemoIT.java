@@ -20,6 +20,7 @@ class TrineDemoIT {
             HostOutput out = host.output();
             out.await("pulse #\\d+: gamma v1 -> beta v1 -> alpha v1 answers \\d+", 0, Timeouts.START);
 
+            demo.awaitEndpoint(out);
             ScriptResult reload = demo.reload("alpha");
             assertThat(reload.exitCode()).as("reload.sh output:%n%s", reload.output()).isZero();
             assertThat(reload.output()).containsPattern("(?i)alpha\\W+ok").containsPattern("(?i)beta\\W+relinked")

@@ -41,6 +41,7 @@ public final class LivexHost {
                 .freeDelay(Duration.ofSeconds(2))
                 .managementEndpoint(true) // hotswap reload --host <name>
                 .jmx(true)                // jconsole, VisualVM
+                .managementInBackground(true) // the plugins run while those two open
                 .build();
         ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "jobs"));
         // Before loading: a host whose first load fails still removes its endpoint files on exit.

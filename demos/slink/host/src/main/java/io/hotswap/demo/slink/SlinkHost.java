@@ -37,6 +37,7 @@ public final class SlinkHost {
                 .staticLinking(true)
                 .managementEndpoint(true) // hotswap reload --host <name> is answered with the refusal
                 .jmx(true)
+                .managementInBackground(true)
                 .build();
         ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "tick"));
         // Before loading: a host whose first load fails still removes its endpoint files on exit.
