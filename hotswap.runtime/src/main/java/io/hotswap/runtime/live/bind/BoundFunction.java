@@ -19,6 +19,7 @@ final class BoundFunction implements LiveFunction {
     private final String plugin;
     private final String target;
     private final List<Class<?>> parameterTypes;
+    private final int arity; // parameterTypes.size(), read on every call
     private final Class<?> returnType;
     /*
      * Up to SPREAD_FROM parameters: (Object, ...)Object, called with the array's elements
@@ -43,6 +44,7 @@ final class BoundFunction implements LiveFunction {
         this.plugin = plugin;
         this.target = target;
         this.parameterTypes = parameterTypes;
+        this.arity = parameterTypes.size();
         this.returnType = returnType;
         this.invoker = invoker;
         this.owner = owner;
@@ -92,7 +94,7 @@ final class BoundFunction implements LiveFunction {
     @Override
     public Object call(Object... args) {
         Object[] a = args == null ? new Object[] {null} : args;
-        if (a.length != parameterTypes.size()) {
+        if (a.length != arity) {
             check(a.clone()); // throws, naming the function and both counts
         }
         GenerationHold hold = owner == null ? GenerationHold.NONE : owner.hold();
