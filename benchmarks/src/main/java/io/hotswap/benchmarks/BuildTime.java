@@ -2,6 +2,7 @@ package io.hotswap.benchmarks;
 
 import io.hotswap.cli.HotswapCommand;
 import io.hotswap.cli.build.VersionStamp;
+import io.hotswap.cli.build.classfile.LiveNames;
 import io.hotswap.runtime.live.LiveIndex;
 import java.io.File;
 import java.io.IOException;
@@ -14,6 +15,8 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 import javax.tools.JavaCompiler;
 import javax.tools.StandardJavaFileManager;
@@ -100,12 +103,19 @@ public final class BuildTime {
         long[] index = new long[apart];
         Path classes = root.resolve("index-input");
         compile(sources, api, slf4j, classes);
+        // hotswap build reads the live names from the class files it holds in memory.
+        Map<String, byte[]> classFiles = new TreeMap<>();
+        try (Stream<Path> files = Files.walk(classes)) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                classFiles.put(classes.relativize(f).toString().replace('\\', '/'), Files.readAllBytes(f));
+            }
+        }
         for (int i = 0; i < apart; i++) {
             long t = System.nanoTime();
             VersionStamp.of(pluginDir, Instant.now()).moduleVersion();
             stamp[i] = System.nanoTime() - t;
             t = System.nanoTime();
-            LiveIndex.scan(classes, "live_").toBytes();
+            new LiveIndex("live_", LiveNames.scan(classFiles, "live_")).toBytes();
             index[i] = System.nanoTime() - t;
         }
         deleteTree(root);
@@ -126,7 +136,7 @@ public final class BuildTime {
                         (double) bcs.median() / fcs.median()));
         report.note("- %d builds and %d floor runs of warm-up, then %d of each, interleaved (which goes first alternates)."
                 .formatted(warmup, warmup, runs));
-        report.note("- Floor, median per step: javac %s ms, jar %s ms. What `hotswap build` adds, measured apart (median of %d): version stamp (one `git status` process) %s ms, live index scan %s ms; the rest is the descriptor check, the manifest, the temporary directory and the atomic move."
+        report.note("- Floor, median per step: javac %s ms, jar %s ms. What `hotswap build` adds, measured apart (median of %d): version stamp (one `git status` process) %s ms, live index from the class files in memory (`LiveNames`) %s ms; the rest is the module-info stamp, the descriptor check, the manifest, writing the jar and the atomic move."
                 .formatted(Samples.ms(Samples.of(javac).median()), Samples.ms(Samples.of(jar).median()), apart,
                         Samples.ms(Samples.of(stamp).median()), Samples.ms(Samples.of(index).median())));
         report.write();
