@@ -45,6 +45,25 @@ class ImageIT {
     }
 
     @Test
+    void everyDemoHostAnswersHelpWithItsUsageAndRefusesAnUnknownOption() throws Exception {
+        for (String host : List.of("hello", "extension", "livex", "slink", "trine")) {
+            String launcher = image.resolve("bin").resolve(host).toString();
+            assertThat(run(launcher, "--help")).as(host + " --help").startsWith("usage: " + host + " <pluginDir> [name]");
+
+            Process p = new ProcessBuilder(launcher, "--verbose").redirectErrorStream(true).start();
+            try {
+                String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+                assertThat(p.exitValue()).as(host + " --verbose").isEqualTo(2);
+                assertThat(out).as("no plugin directory named --verbose, no stack trace")
+                        .startsWith("usage: " + host).doesNotContain("Exception");
+            } finally {
+                p.destroyForcibly();
+            }
+        }
+    }
+
+    @Test
     void theCommandRunsFromTheImage() throws Exception {
         assertThat(run(image.resolve("bin/hotswap").toString(), "--help"))
                 .contains("build").contains("reload").contains("status").contains("hosts");

@@ -29,8 +29,13 @@ public final class ExtensionHost {
     }
 
     public static void main(String[] args) {
-        if (args.length < 1 || args.length > 2) {
-            System.err.println("usage: extension <pluginDir> [name]");
+        String usage = "usage: extension <pluginDir> [name]   (name default extension)\n  greets a visitor every two seconds through the current generation's extension;\n  reload it with: hotswap reload --host <name>";
+        if (args.length == 1 && (args[0].equals("--help") || args[0].equals("-h"))) {
+            System.out.println(usage);
+            return;
+        }
+        if (args.length < 1 || args.length > 2 || args[0].startsWith("-")) {
+            System.err.println(usage);
             System.exit(2);
         }
         Swapper swapper = Swapper.builder(Path.of(args[0]))

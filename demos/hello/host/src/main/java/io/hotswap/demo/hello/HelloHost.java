@@ -34,8 +34,13 @@ public final class HelloHost {
     }
 
     public static void main(String[] args) {
-        if (args.length < 1 || args.length > 2) {
-            System.err.println("usage: hello <pluginDir> [name]");
+        String usage = "usage: hello <pluginDir> [name]   (name default hello)\n  loads every plugin of <pluginDir> and calls invokeEach(\"hum\", n) every two seconds;\n  reload it with: hotswap reload --host <name>";
+        if (args.length == 1 && (args[0].equals("--help") || args[0].equals("-h"))) {
+            System.out.println(usage);
+            return;
+        }
+        if (args.length < 1 || args.length > 2 || args[0].startsWith("-")) {
+            System.err.println(usage);
             System.exit(2);
         }
         Swapper swapper = Swapper.builder(Path.of(args[0]))

@@ -30,8 +30,13 @@ public final class LivexHost {
     }
 
     public static void main(String[] args) {
-        if (args.length < 1 || args.length > 2) {
-            System.err.println("usage: livex <pluginDir> [name]");
+        String usage = "usage: livex <pluginDir> [name]   (name default livex)\n  runs a job queue whose jobs call live functions of the current generation;\n  reload it with: hotswap reload --host <name>";
+        if (args.length == 1 && (args[0].equals("--help") || args[0].equals("-h"))) {
+            System.out.println(usage);
+            return;
+        }
+        if (args.length < 1 || args.length > 2 || args[0].startsWith("-")) {
+            System.err.println(usage);
             System.exit(2);
         }
         JobQueue queue = new JobQueue();

@@ -28,8 +28,13 @@ public final class SlinkHost {
     }
 
     public static void main(String[] args) {
-        if (args.length < 1 || args.length > 2) {
-            System.err.println("usage: slink <pluginDir> [name]");
+        String usage = "usage: slink <pluginDir> [name]   (name default slink)\n  static linking: the plugins are modules on the host's own --module-path (run.sh sets it);\n  a reload is refused";
+        if (args.length == 1 && (args[0].equals("--help") || args[0].equals("-h"))) {
+            System.out.println(usage);
+            return;
+        }
+        if (args.length < 1 || args.length > 2 || args[0].startsWith("-")) {
+            System.err.println(usage);
             System.exit(2);
         }
         Swapper swapper = Swapper.builder(Path.of(args[0]))

@@ -30,8 +30,13 @@ public final class TrineHost {
     }
 
     public static void main(String[] args) {
-        if (args.length < 1 || args.length > 2) {
-            System.err.println("usage: trine <pluginDir> [name]");
+        String usage = "usage: trine <pluginDir> [name]   (name default trine)\n  three plugins, gamma -> beta -> alpha; pulses gamma every two seconds;\n  reload it with: hotswap reload --host <name>";
+        if (args.length == 1 && (args[0].equals("--help") || args[0].equals("-h"))) {
+            System.out.println(usage);
+            return;
+        }
+        if (args.length < 1 || args.length > 2 || args[0].startsWith("-")) {
+            System.err.println(usage);
             System.exit(2);
         }
         Swapper swapper = Swapper.builder(Path.of(args[0]))
