@@ -27,6 +27,7 @@ class LiveCallHoldsGenerationTest {
                         package slow.impl;
                         import java.util.concurrent.CountDownLatch;
                         public final class Slow {
+                            static long live_add(int a, long b) { return a + b; }
                             public static String live_wait(CountDownLatch entered, CountDownLatch release) throws InterruptedException {
                                 entered.countDown();
                                 release.await();
@@ -61,5 +62,35 @@ class LiveCallHoldsGenerationTest {
                     .isInstanceOf(IllegalStateException.class)
                     .hasMessageContaining("generation 1 was replaced and freed");
         }
+    }
+
+    /**
+     * A live function's invoker is a hidden class holding the plugin's method as a constant: once
+     * its generation is freed and the host holds no live function of it, the version still goes,
+     * although the JIT compiled the calls through it.
+     */
+    @Test
+    void aVersionWhoseLiveFunctionWasCalledHotIsStillCollected() throws Exception {
+        build("v1");
+        try (Swapper swapper = swapper(dir).build()) {
+            swapper.loadPlugins(events);
+            var v1 = SwapperTestSupport.loaderOf(swapper, "slow");
+            assertThat(callHot(swapper)).isEqualTo(100_000L * 100_001L);
+
+            build("v2");
+            swapper.reload(events);
+            await().until(() -> events.count("slow:onFree:v1") == 1);
+            io.hotswap.runtime.fixtures.Gc.awaitCollected(v1);
+            assertThat(swapper.current().vault().liveFuncs().call("live_add", 1, 2L)).isEqualTo(3L);
+        }
+    }
+
+    private static long callHot(Swapper swapper) {
+        io.hotswap.api.LiveFunction add = swapper.current().vault().liveFuncs().find("live_add").orElseThrow();
+        long sum = 0;
+        for (int i = 0; i <= 100_000; i++) {
+            sum += (Long) add.call(i, (long) i);
+        }
+        return sum;
     }
 }

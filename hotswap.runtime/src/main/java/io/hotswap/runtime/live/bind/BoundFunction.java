@@ -2,14 +2,13 @@ package io.hotswap.runtime.live.bind;
 
 import io.hotswap.api.LiveFunction;
 import java.lang.invoke.MethodHandle;
-import java.lang.invoke.MethodType;
 import java.lang.reflect.Method;
 import java.lang.reflect.UndeclaredThrowableException;
 import java.util.List;
 
 /**
- * A live function bound once per generation: one {@link MethodHandle} of the generic type
- * {@code (Object...)Object} of its arity, invoked exactly. Arguments are checked only when the
+ * A live function bound once per plugin version: an {@link Invoker} whose target is the method's
+ * handle as a constant, called with the arguments unpacked. Arguments are checked only when the
  * handle refuses them, so that a mismatch gets a message rather than a bare
  * {@code ClassCastException}, without a check on every call.
  */
@@ -22,24 +21,24 @@ final class BoundFunction implements LiveFunction {
     private final int arity; // parameterTypes.size(), read on every call
     private final Class<?> returnType;
     /*
-     * Up to SPREAD_FROM parameters: (Object, ...)Object, called with the array's elements
-     * unpacked at the call site. From there on: (Object[])Object, spreading the array. A spreader
-     * costs as much as the rest of the call together (JMH: about 4 ns of an 8 ns call), and
-     * almost every live function takes few parameters.
+     * Up to five parameters, the array's elements are unpacked at the call site: a spreading
+     * handle cost as much as the rest of the call together (JMH: about 4 ns of an 8 ns call), and
+     * almost every live function takes few parameters. The invoker's handle is a constant of its
+     * own class: a handle in a field here was an opaque call the JIT could not inline (about as
+     * much again).
      */
-    private static final int SPREAD_FROM = 6;
-    private final MethodHandle invoker;
+    private final Invoker invoker;
     // The functions of the vault this one belongs to: their hold is the generation's.
     private final BoundFunctions owner;
 
     BoundFunction(String name, String plugin, Method method, MethodHandle handle) {
         this(name, plugin, method.getDeclaringClass().getName() + "." + method.getName(),
                 List.of(method.getParameterTypes()), method.getReturnType(),
-                invoker(handle.asFixedArity(), method.getParameterCount()), null);
+                Invokers.of(handle.asFixedArity()), null);
     }
 
     private BoundFunction(String name, String plugin, String target, List<Class<?>> parameterTypes,
-                          Class<?> returnType, MethodHandle invoker, BoundFunctions owner) {
+                          Class<?> returnType, Invoker invoker, BoundFunctions owner) {
         this.name = name;
         this.plugin = plugin;
         this.target = target;
@@ -48,12 +47,6 @@ final class BoundFunction implements LiveFunction {
         this.returnType = returnType;
         this.invoker = invoker;
         this.owner = owner;
-    }
-
-    private static MethodHandle invoker(MethodHandle handle, int arity) {
-        return arity < SPREAD_FROM
-                ? handle.asType(MethodType.genericMethodType(arity))
-                : handle.asSpreader(Object[].class, arity).asType(MethodType.methodType(Object.class, Object[].class));
     }
 
     /** The same function, its calls holding the generation of {@code owner}'s vault. */
@@ -101,13 +94,13 @@ final class BoundFunction implements LiveFunction {
         hold.enter();
         try {
             return switch (a.length) {
-                case 0 -> (Object) invoker.invokeExact();
-                case 1 -> (Object) invoker.invokeExact(a[0]);
-                case 2 -> (Object) invoker.invokeExact(a[0], a[1]);
-                case 3 -> (Object) invoker.invokeExact(a[0], a[1], a[2]);
-                case 4 -> (Object) invoker.invokeExact(a[0], a[1], a[2], a[3]);
-                case 5 -> (Object) invoker.invokeExact(a[0], a[1], a[2], a[3], a[4]);
-                default -> (Object) invoker.invokeExact(a);
+                case 0 -> invoker.call0();
+                case 1 -> invoker.call1(a[0]);
+                case 2 -> invoker.call2(a[0], a[1]);
+                case 3 -> invoker.call3(a[0], a[1], a[2]);
+                case 4 -> invoker.call4(a[0], a[1], a[2], a[3]);
+                case 5 -> invoker.call5(a[0], a[1], a[2], a[3], a[4]);
+                default -> invoker.spread(a);
             };
         } catch (Throwable t) {
             throw failed(t, a.clone());
