@@ -67,7 +67,7 @@ public final class CallOverhead {
                 liveRatio <= LIVE_RATIO_GOAL));
         report.note("- Live function looked up by name in the current generation (`current().vault().liveFuncs().call(name, ...)`): "
                 + ns(liveByName) + " (%.2f× the direct MethodHandle).".formatted(liveByName.getScore() / mh.getScore()));
-        report.note("- The function is `static String live_echo(String)`; the direct handle is held in a plain field (not a constant), called with `invokeExact`; the live function is held too, called with `call(Object...)`, which checks the number of arguments, holds the generation (a striped call count, up on entry and down on exit) and passes the one argument to a handle of the same method typed `(Object)Object`.");
+        report.note("- The function is `static String live_echo(String)`; the direct handle is held in a plain field (not a constant), called with `invokeExact`; the live function is held too, called with `call(Object...)`, which checks the number of arguments, holds the generation (a striped call count, up on entry and down on exit) and passes the one argument to the method through a hidden class that holds its handle as a constant.");
         report.write();
     }
 
