@@ -27,18 +27,18 @@ final class BoundFunction implements LiveFunction {
      * own class: a handle in a field here was an opaque call the JIT could not inline (about as
      * much again).
      */
-    private final Invoker invoker;
+    private final LazyInvoker invoker;
     // The functions of the vault this one belongs to: their hold is the generation's.
     private final BoundFunctions owner;
 
     BoundFunction(String name, String plugin, Method method, MethodHandle handle) {
         this(name, plugin, method.getDeclaringClass().getName() + "." + method.getName(),
                 List.of(method.getParameterTypes()), method.getReturnType(),
-                Invokers.of(handle.asFixedArity()), null);
+                new LazyInvoker(handle.asFixedArity()), null);
     }
 
     private BoundFunction(String name, String plugin, String target, List<Class<?>> parameterTypes,
-                          Class<?> returnType, Invoker invoker, BoundFunctions owner) {
+                          Class<?> returnType, LazyInvoker invoker, BoundFunctions owner) {
         this.name = name;
         this.plugin = plugin;
         this.target = target;
@@ -93,14 +93,15 @@ final class BoundFunction implements LiveFunction {
         GenerationHold hold = owner == null ? GenerationHold.NONE : owner.hold();
         hold.enter();
         try {
+            Invoker f = invoker.get();
             return switch (a.length) {
-                case 0 -> invoker.call0();
-                case 1 -> invoker.call1(a[0]);
-                case 2 -> invoker.call2(a[0], a[1]);
-                case 3 -> invoker.call3(a[0], a[1], a[2]);
-                case 4 -> invoker.call4(a[0], a[1], a[2], a[3]);
-                case 5 -> invoker.call5(a[0], a[1], a[2], a[3], a[4]);
-                default -> invoker.spread(a);
+                case 0 -> f.call0();
+                case 1 -> f.call1(a[0]);
+                case 2 -> f.call2(a[0], a[1]);
+                case 3 -> f.call3(a[0], a[1], a[2]);
+                case 4 -> f.call4(a[0], a[1], a[2], a[3]);
+                case 5 -> f.call5(a[0], a[1], a[2], a[3], a[4]);
+                default -> f.spread(a);
             };
         } catch (Throwable t) {
             throw failed(t, a.clone());
