@@ -3,7 +3,7 @@
  * the host's own package stays internal.
  */
 module io.hotswap.demo.extension {
-    requires io.hotswap.runtime;
+    requires io.hotswap.demo.host;
 
     exports io.hotswap.demo.extension.spi;
 }

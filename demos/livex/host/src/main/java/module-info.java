@@ -3,7 +3,7 @@
  * plugins put jobs in; the queue itself stays internal.
  */
 module io.hotswap.demo.livex {
-    requires io.hotswap.runtime;
+    requires io.hotswap.demo.host;
 
     exports io.hotswap.demo.livex.spi;
 }

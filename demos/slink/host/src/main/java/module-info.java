@@ -3,5 +3,5 @@
  * layer), so a debugger sees it like any other module; reloading is off.
  */
 module io.hotswap.demo.slink {
-    requires io.hotswap.runtime;
+    requires io.hotswap.demo.host;
 }

@@ -1,12 +1,9 @@
 package io.hotswap.demo.hello;
 
+import io.hotswap.demo.host.DemoHost;
 import io.hotswap.runtime.Swapper;
 import io.hotswap.runtime.SwapperStatus;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,34 +31,15 @@ public final class HelloHost {
     }
 
     public static void main(String[] args) {
-        String usage = "usage: hello <pluginDir> [name]   (name default hello)\n  loads every plugin of <pluginDir> and calls invokeEach(\"hum\", n) every two seconds;\n  reload it with: hotswap reload --host <name>";
-        if (args.length == 1 && (args[0].equals("--help") || args[0].equals("-h"))) {
-            System.out.println(usage);
-            return;
-        }
-        if (args.length < 1 || args.length > 2 || args[0].startsWith("-")) {
-            System.err.println(usage);
-            System.exit(2);
-        }
-        Swapper swapper = Swapper.builder(Path.of(args[0]))
-                .name(args.length > 1 ? args[1] : "hello")
-                .freeDelay(Duration.ofSeconds(2))
-                .managementEndpoint(true) // hotswap reload --host <name>
-                .jmx(true)                // jconsole, VisualVM
-                .managementInBackground(true) // the plugins run while those two open
-                .build();
-        ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "hum"));
-        // Before loading: a host whose first load fails still removes its endpoint files on exit.
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            timer.shutdownNow();
-            swapper.close();
-        }, "hello-shutdown"));
+        DemoHost demo = DemoHost.start(args, "hello",
+                "loads every plugin of <pluginDir> and calls invokeEach(\"hum\", n) every two seconds;\n  reload it with: hotswap reload --host <name>",
+                "hum", b -> b);
+        Swapper swapper = demo.swapper();
         HelloHost host = new HelloHost(swapper);
-        swapper.loadPlugins(null);
         log.info("Host {} (pid {}) loaded {}; humming every {} s", swapper.name(), ProcessHandle.current().pid(),
                 swapper.current().plugins(), HUM_EVERY.toSeconds());
 
-        timer.scheduleAtFixedRate(host::tick, 0, HUM_EVERY.toMillis(), TimeUnit.MILLISECONDS);
+        demo.every(HUM_EVERY, host::tick);
     }
 
     private void tick() {

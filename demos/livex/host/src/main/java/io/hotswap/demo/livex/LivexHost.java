@@ -1,12 +1,9 @@
 package io.hotswap.demo.livex;
 
 import io.hotswap.runtime.Generation;
+import io.hotswap.demo.host.DemoHost;
 import io.hotswap.runtime.Swapper;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,38 +27,17 @@ public final class LivexHost {
     }
 
     public static void main(String[] args) {
-        String usage = "usage: livex <pluginDir> [name]   (name default livex)\n  runs a job queue whose jobs call live functions of the current generation;\n  reload it with: hotswap reload --host <name>";
-        if (args.length == 1 && (args[0].equals("--help") || args[0].equals("-h"))) {
-            System.out.println(usage);
-            return;
-        }
-        if (args.length < 1 || args.length > 2 || args[0].startsWith("-")) {
-            System.err.println(usage);
-            System.exit(2);
-        }
         JobQueue queue = new JobQueue();
-        Swapper swapper = Swapper.builder(Path.of(args[0]))
-                .name(args.length > 1 ? args[1] : "livex")
-                .extensionFactory(queue::scheduler)
-                .freeDelay(Duration.ofSeconds(2))
-                .managementEndpoint(true) // hotswap reload --host <name>
-                .jmx(true)                // jconsole, VisualVM
-                .managementInBackground(true) // the plugins run while those two open
-                .build();
-        ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "jobs"));
-        // Before loading: a host whose first load fails still removes its endpoint files on exit.
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            timer.shutdownNow();
-            swapper.close();
-        }, "livex-shutdown"));
-        swapper.loadPlugins(null);
+        DemoHost host = DemoHost.start(args, "livex",
+                "runs a job queue whose jobs call live functions of the current generation;\n  reload it with: hotswap reload --host <name>",
+                "jobs", b -> b.extensionFactory(queue::scheduler));
+        Swapper swapper = host.swapper();
         log.info("Host {} (pid {}) loaded {}; the job queue ticks every {} ms", swapper.name(),
                 ProcessHandle.current().pid(), swapper.current().plugins(), TICK.toMillis());
 
         AtomicLong rounds = new AtomicLong();
-        timer.scheduleAtFixedRate(() -> runDue(swapper, queue), 0, TICK.toMillis(), TimeUnit.MILLISECONDS);
-        timer.scheduleAtFixedRate(() -> swapper.invokeEach("produce", rounds.incrementAndGet()), 0,
-                PRODUCE_EVERY.toMillis(), TimeUnit.MILLISECONDS);
+        host.every(TICK, () -> runDue(swapper, queue));
+        host.every(PRODUCE_EVERY, () -> swapper.invokeEach("produce", rounds.incrementAndGet()));
     }
 
     private static void runDue(Swapper swapper, JobQueue queue) {

@@ -1,11 +1,8 @@
 package io.hotswap.demo.slink;
 
+import io.hotswap.demo.host.DemoHost;
 import io.hotswap.runtime.Swapper;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,35 +25,15 @@ public final class SlinkHost {
     }
 
     public static void main(String[] args) {
-        String usage = "usage: slink <pluginDir> [name]   (name default slink)\n  static linking: the plugins are modules on the host's own --module-path (run.sh sets it);\n  a reload is refused";
-        if (args.length == 1 && (args[0].equals("--help") || args[0].equals("-h"))) {
-            System.out.println(usage);
-            return;
-        }
-        if (args.length < 1 || args.length > 2 || args[0].startsWith("-")) {
-            System.err.println(usage);
-            System.exit(2);
-        }
-        Swapper swapper = Swapper.builder(Path.of(args[0]))
-                .name(args.length > 1 ? args[1] : "slink")
-                .staticLinking(true)
-                .managementEndpoint(true) // hotswap reload --host <name> is answered with the refusal
-                .jmx(true)
-                .managementInBackground(true)
-                .build();
-        ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "tick"));
-        // Before loading: a host whose first load fails still removes its endpoint files on exit.
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            timer.shutdownNow();
-            swapper.close();
-        }, "slink-shutdown"));
-        swapper.loadPlugins(null);
+        DemoHost host = DemoHost.start(args, "slink",
+                "static linking: the plugins are modules on the host's own --module-path (run.sh sets it);\n  a reload is refused",
+                "tick", b -> b.staticLinking(true)); // hotswap reload --host <name> is answered with the refusal
+        Swapper swapper = host.swapper();
         log.info("Host {} (pid {}) loaded {} statically (static linking: {}); ticking every {} s", swapper.name(),
                 ProcessHandle.current().pid(), swapper.current().plugins(), swapper.staticLinkingMode(),
                 TICK_EVERY.toSeconds());
 
         AtomicLong ticks = new AtomicLong();
-        timer.scheduleAtFixedRate(() -> swapper.invokeEach("tick", ticks.incrementAndGet()), 0,
-                TICK_EVERY.toMillis(), TimeUnit.MILLISECONDS);
+        host.every(TICK_EVERY, () -> swapper.invokeEach("tick", ticks.incrementAndGet()));
     }
 }

@@ -2,13 +2,10 @@ package io.hotswap.demo.trine;
 
 import io.hotswap.runtime.Generation;
 import io.hotswap.runtime.PluginHandle;
+import io.hotswap.demo.host.DemoHost;
 import io.hotswap.runtime.Swapper;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,35 +27,15 @@ public final class TrineHost {
     }
 
     public static void main(String[] args) {
-        String usage = "usage: trine <pluginDir> [name]   (name default trine)\n  three plugins, gamma -> beta -> alpha; pulses gamma every two seconds;\n  reload it with: hotswap reload --host <name>";
-        if (args.length == 1 && (args[0].equals("--help") || args[0].equals("-h"))) {
-            System.out.println(usage);
-            return;
-        }
-        if (args.length < 1 || args.length > 2 || args[0].startsWith("-")) {
-            System.err.println(usage);
-            System.exit(2);
-        }
-        Swapper swapper = Swapper.builder(Path.of(args[0]))
-                .name(args.length > 1 ? args[1] : "trine")
-                .freeDelay(Duration.ofSeconds(2))
-                .managementEndpoint(true) // hotswap reload --host <name>
-                .jmx(true)                // jconsole, VisualVM
-                .managementInBackground(true) // the plugins run while those two open
-                .build();
-        ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "pulse"));
-        // Before loading: a host whose first load fails still removes its endpoint files on exit.
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            timer.shutdownNow();
-            swapper.close();
-        }, "trine-shutdown"));
-        swapper.loadPlugins(null);
+        DemoHost host = DemoHost.start(args, "trine",
+                "three plugins, gamma -> beta -> alpha; pulses gamma every two seconds;\n  reload it with: hotswap reload --host <name>",
+                "pulse", b -> b);
+        Swapper swapper = host.swapper();
         log.info("Host {} (pid {}) loaded {}; pulsing gamma every {} s", swapper.name(),
                 ProcessHandle.current().pid(), swapper.current().plugins(), PULSE_EVERY.toSeconds());
 
         AtomicLong pulses = new AtomicLong();
-        timer.scheduleAtFixedRate(() -> pulse(swapper, pulses.incrementAndGet()), 0, PULSE_EVERY.toMillis(),
-                TimeUnit.MILLISECONDS);
+        host.every(PULSE_EVERY, () -> pulse(swapper, pulses.incrementAndGet()));
     }
 
     private static void pulse(Swapper swapper, long n) {

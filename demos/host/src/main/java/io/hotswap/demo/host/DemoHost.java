@@ -1,0 +1,77 @@
+package io.hotswap.demo.host;
+
+import io.hotswap.runtime.Swapper;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
+
+/**
+ * A running demo host: its swapper, loaded, and the one thread its periodic work runs on. Both are
+ * closed when the JVM exits.
+ *
+ * <p>Every demo host is started the same way: {@code <demo> <pluginDir> [name]}, the name (default:
+ * the demo's) being what {@code hotswap reload --host} finds it by. The swapper frees replaced
+ * versions after two seconds and opens its management endpoint and JMX on a thread of their own,
+ * so that the plugins run while those open.
+ */
+public final class DemoHost {
+
+    private static final Duration FREE_DELAY = Duration.ofSeconds(2);
+
+    private final Swapper swapper;
+    private final ScheduledExecutorService work;
+
+    private DemoHost(Swapper swapper, ScheduledExecutorService work) {
+        this.swapper = swapper;
+        this.work = work;
+    }
+
+    /**
+     * Starts a demo host from its command line, or ends the process: {@code --help} prints the
+     * usage and exits 0; arguments that do not fit print it to standard error and exit 2.
+     *
+     * @param demo       the demo's name: the command and the default host name
+     * @param about      what the host does, for the usage
+     * @param workThread the name of the thread the host's work runs on
+     * @param configure  what this demo adds to the shared swapper set-up
+     */
+    public static DemoHost start(String[] args, String demo, String about, String workThread,
+                                 UnaryOperator<Swapper.Builder> configure) {
+        String usage = "usage: " + demo + " <pluginDir> [name]   (name default " + demo + ")\n  " + about;
+        if (args.length == 1 && (args[0].equals("--help") || args[0].equals("-h"))) {
+            System.out.println(usage);
+            System.exit(0);
+        }
+        if (args.length < 1 || args.length > 2 || args[0].startsWith("-")) {
+            System.err.println(usage);
+            System.exit(2);
+        }
+        Swapper swapper = configure.apply(Swapper.builder(Path.of(args[0]))
+                        .name(args.length > 1 ? args[1] : demo)
+                        .freeDelay(FREE_DELAY)
+                        .managementEndpoint(true)      // hotswap reload --host <name>
+                        .jmx(true)                     // jconsole, VisualVM
+                        .managementInBackground(true)) // the plugins run while those two open
+                .build();
+        ScheduledExecutorService work = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, workThread));
+        // Before loading: a host whose first load fails still removes its endpoint files on exit.
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            work.shutdownNow();
+            swapper.close();
+        }, demo + "-shutdown"));
+        swapper.loadPlugins(null);
+        return new DemoHost(swapper, work);
+    }
+
+    public Swapper swapper() {
+        return swapper;
+    }
+
+    /** Runs {@code task} now and then every {@code period}, on the host's work thread. */
+    public void every(Duration period, Runnable task) {
+        work.scheduleAtFixedRate(task, 0, period.toMillis(), TimeUnit.MILLISECONDS);
+    }
+}
