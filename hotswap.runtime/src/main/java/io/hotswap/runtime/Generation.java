@@ -54,7 +54,6 @@ public final class Generation {
     private static final int PAD = 32; // ints: 128 bytes, two cache lines (adjacent-line prefetch)
 
     private final long number;
-    private final List<LoadedPlugin> loaded;
     private final List<PluginHandle> plugins;
     private final Map<String, PluginHandle> byName;
     private final Vault vault;
@@ -64,11 +63,9 @@ public final class Generation {
     private volatile int state = OPEN;
     // Set once when the generation is retired; run when the last call leaves a closing generation.
     private volatile Runnable drained;
-    private volatile boolean freeDue;
 
     Generation(long number, List<LoadedPlugin> loaded, Vault vault, Logger log) {
         this.number = number;
-        this.loaded = List.copyOf(loaded);
         this.vault = vault;
         this.log = log;
         List<PluginHandle> handles = new ArrayList<>(loaded.size());
@@ -160,7 +157,7 @@ public final class Generation {
 
     /**
      * Counts a call in, unless the generation is closing or freed. The count goes up before the
-     * state is read, and {@link #closeIfDrained} sets the state before it reads the counts: so
+     * state is read, and {@link #markFreeDue} sets the state before {@link #closeIfDrained} reads the counts: so
      * either this call sees the generation closing and backs out, or the closer sees the call.
      */
     boolean tryEnter() {
@@ -204,21 +201,18 @@ public final class Generation {
         this.drained = whenDrained;
     }
 
+    /** The free delay has passed: from now on no new call enters (the state says it). */
     void markFreeDue() {
-        this.freeDue = true;
+        STATE.compareAndSet(this, OPEN, CLOSING);
     }
 
     /**
-     * Closes the generation to new calls if it is retired and due, and frees it if no call is in
-     * flight. True exactly once: the caller then owns freeing its plugins. While calls are in
-     * flight the generation stays closing, and the last of them runs {@code whenDrained}.
+     * Frees the generation if its free is due and no call is in flight. True exactly once: the
+     * caller then owns freeing its plugins. While calls are in flight the generation stays
+     * closing, and the last of them runs {@code whenDrained}.
      */
     boolean closeIfDrained() {
-        if (!freeDue) {
-            return false;
-        }
-        STATE.compareAndSet(this, OPEN, CLOSING);
-        return sum() == 0 && STATE.compareAndSet(this, CLOSING, FREED);
+        return state == CLOSING && sum() == 0 && STATE.compareAndSet(this, CLOSING, FREED);
     }
 
     /** Calls running in this generation now. */
@@ -226,8 +220,9 @@ public final class Generation {
         return sum();
     }
 
+    /** The plugin versions, in dependency order (derived: the handles hold them). */
     List<LoadedPlugin> loaded() {
-        return loaded;
+        return plugins.stream().map(PluginHandle::loaded).toList();
     }
 
     Optional<LoadedPlugin> loaded(String name) {
@@ -236,7 +231,7 @@ public final class Generation {
     }
 
     boolean isEmpty() {
-        return loaded.isEmpty();
+        return plugins.isEmpty();
     }
 
     @Override

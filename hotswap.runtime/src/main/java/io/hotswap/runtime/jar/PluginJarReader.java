@@ -14,39 +14,13 @@ import java.util.Set;
 
 /**
  * Reads a plugin jar into a {@link PluginJar}: the whole file in one read, then everything else
- * from memory. {@link #read} checks every entry at once; {@link #describe} leaves the entries
- * compressed until they are needed.
+ * from memory. The entries stay compressed until they are needed.
  */
 public final class PluginJarReader {
 
     private static final String MODULE_INFO = "module-info.class";
 
     private PluginJarReader() {
-    }
-
-    /**
-     * Reads one jar.
-     *
-     * @throws JarReadException if the file cannot be read, is not a jar, or is not an explicit module
-     */
-    public static PluginJar read(Path file) {
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(file);
-        } catch (IOException e) {
-            throw new JarReadException(file, "cannot be read", e);
-        }
-        return read(file, bytes);
-    }
-
-    /**
-     * Reads a jar whose bytes are already in memory and checks every entry; {@code file} is for
-     * messages.
-     */
-    public static PluginJar read(Path file, byte[] bytes) {
-        PluginJar jar = describe(file, bytes);
-        jar.entries().inflateAll();
-        return jar;
     }
 
     /**

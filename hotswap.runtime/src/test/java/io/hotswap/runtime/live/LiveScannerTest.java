@@ -24,7 +24,7 @@ class LiveScannerTest {
         Path file = plugin("mem")
                 .source("mem/impl/F.java", "package mem.impl; public final class F { static void live_f() { } }")
                 .buildInto(dir);
-        PluginJar jar = PluginJarReader.read(file);
+        PluginJar jar = PluginJarReader.describe(file);
         DefinedLayer layer = PluginLayers.define(jar, 1, List.of(io.hotswap.api.Plugin.class.getModule().getLayer()));
         Files.write(file, new byte[] {1, 2, 3}); // a build overwrote the jar meanwhile
 
