@@ -287,6 +287,9 @@ public final class Swapper implements AutoCloseable {
         try {
             log.info("Plugin directory changed from {} to {}", pluginDir, dir);
             pluginDir = dir;
+            if (management != null) {
+                management.pluginDirChanged(dir);
+            }
             if (watch != null) {
                 watch.close();
                 try {

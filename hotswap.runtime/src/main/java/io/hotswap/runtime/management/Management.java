@@ -41,6 +41,7 @@ public final class Management implements AutoCloseable {
     private SwapperBean bean;            // guarded by lock
     private boolean closed;              // guarded by lock
     private volatile Thread opener;      // set once, before the opening thread starts
+    private volatile Path pluginDir;     // what the endpoint's sidecar says; the swapper's may change
 
     /**
      * What to open.
@@ -57,6 +58,7 @@ public final class Management implements AutoCloseable {
         this.swapper = swapper;
         this.request = request;
         this.log = log;
+        this.pluginDir = request.pluginDir();
     }
 
     /**
@@ -86,6 +88,26 @@ public final class Management implements AutoCloseable {
         m.opener = t;
         t.start();
         return m;
+    }
+
+    /**
+     * The swapper reads another plugin directory now: the endpoint's sidecar says so, for
+     * {@code hotswap hosts}, whether the endpoint is open already or opens later.
+     */
+    public void pluginDirChanged(Path dir) {
+        pluginDir = dir;
+        ManagementEndpoint e;
+        synchronized (lock) {
+            e = endpoint;
+        }
+        if (e != null) {
+            try {
+                e.describe(dir);
+            } catch (IOException ex) {
+                log.warn("Management endpoint of {}: cannot rewrite its sidecar with plugin directory {}",
+                        swapper.name(), dir, ex);
+            }
+        }
     }
 
     /** Lets a background opening begin now; the swapper calls it when its first load has ended. */
@@ -151,7 +173,7 @@ public final class Management implements AutoCloseable {
             }
             if (request.endpointDirectory() != null) {
                 ManagementEndpoint e = ManagementEndpoint.open(request.endpointDirectory(), swapper,
-                        request.pluginDir(), request.readTimeout(), log);
+                        pluginDir, request.readTimeout(), log);
                 synchronized (lock) {
                     endpoint = e;
                     if (closed) {

@@ -78,8 +78,7 @@ public final class ManagementEndpoint implements AutoCloseable {
             // bind() made the file with the umask's mode; inside the 0700 directory nobody else could
             // reach it in between.
             Files.setPosixFilePermissions(socket, EndpointDirectory.OWNER_ONLY_FILE);
-            directory.describe(new HostEntry(swapper.name(), pid, pluginDir, socket,
-                    ProcessHandle.current().info().startInstant().map(Object::toString)));
+            describe(pluginDir);
         } catch (IOException | RuntimeException e) {
             server.close();
             directory.remove(swapper.name(), pid);
@@ -92,6 +91,12 @@ public final class ManagementEndpoint implements AutoCloseable {
         this.acceptor = daemon("hotswap-endpoint-accept-" + name).newThread(this::acceptLoop);
         acceptor.start();
         log.info("Management endpoint of {} listening on {}", name, socket);
+    }
+
+    /** Writes the sidecar that {@code hotswap hosts} reads, again when the plugin directory changes. */
+    void describe(Path pluginDir) throws IOException {
+        directory.describe(new HostEntry(swapper.name(), pid, pluginDir, socket,
+                ProcessHandle.current().info().startInstant().map(Object::toString)));
     }
 
     /**

@@ -60,6 +60,21 @@ class ManagementEndpointTest {
     }
 
     @Test
+    void theSidecarFollowsTheSwapperToANewPluginDirectory(@TempDir Path other) throws Exception {
+        plugin("alpha").buildInto(plugins);
+        try (Swapper swapper = withEndpoint(plugins, base, "mover").build()) {
+            swapper.loadPlugins(null);
+            assertThat(EndpointDirectory.under(base).hosts()).singleElement()
+                    .satisfies(h -> assertThat(h.pluginDir()).isEqualTo(plugins));
+
+            swapper.resetPluginDir(other);
+
+            assertThat(EndpointDirectory.under(base).hosts()).as("what hotswap hosts lists").singleElement()
+                    .satisfies(h -> assertThat(h.pluginDir()).isEqualTo(other));
+        }
+    }
+
+    @Test
     void statusAndReloadAreAnsweredThroughTheSocket() throws Exception {
         plugin("alpha").version("v1").buildInto(plugins);
         try (Swapper swapper = withEndpoint(plugins, base, "host").build()) {
