@@ -57,6 +57,10 @@ class FileWatchTest {
             Files.writeString(plugins.resolve("alpha.jar.tmp"), "half a jar");
 
             await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3)).until(() -> swapper.reloadCounter() == 0);
+
+            // The watch was on all along: a jar is noticed.
+            plugin("alpha").version("v2").buildInto(plugins);
+            await().atMost(Duration.ofSeconds(10)).until(() -> swapper.reloadCounter() == 1);
         }
     }
 }

@@ -121,8 +121,9 @@ class LiveNamesTest {
     }
 
     private Path compile(Map<String, String> sources) throws IOException {
-        Path src = dir.resolve("src");
-        Path classes = Files.createDirectories(dir.resolve("classes"));
+        // Fresh directories for each compile: a test that compiles twice scans only the second.
+        Path src = Files.createTempDirectory(dir, "src");
+        Path classes = Files.createTempDirectory(dir, "classes");
         List<String> args = new ArrayList<>(List.of("--release", "17", "-d", classes.toString(), "-cp", apiLocation()));
         for (Map.Entry<String, String> s : sources.entrySet()) {
             Path file = src.resolve(s.getKey());
