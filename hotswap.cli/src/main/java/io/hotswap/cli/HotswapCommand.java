@@ -66,13 +66,13 @@ public final class HotswapCommand implements Callable<Integer> {
                 if (ce.exitCode() == USAGE) {
                     command.usage(command.getErr());
                 }
-                if (debug(args)) {
+                if (debug(command)) {
                     ce.printStackTrace(command.getErr());
                 }
                 return ce.exitCode();
             }
             command.getErr().println(command.getCommandName() + ": " + e);
-            if (debug(args)) {
+            if (debug(command)) {
                 e.printStackTrace(command.getErr());
             } else {
                 command.getErr().println("(run with --debug for the stack trace)");
@@ -96,17 +96,9 @@ public final class HotswapCommand implements Callable<Integer> {
         return Collections.unmodifiableMap(m);
     }
 
-    private static boolean debug(String[] args) {
-        // Only the command's own flags, not javac's after "--".
-        for (String a : args) {
-            if (a.equals("--")) {
-                return false;
-            }
-            if (a.equals("--debug")) {
-                return true;
-            }
-        }
-        return false;
+    /** Whether the command that failed was given its own {@code --debug} (javac's options after "--" are not its). */
+    private static boolean debug(CommandLine command) {
+        return command.getParseResult().matchedOptionValue("--debug", false);
     }
 
     /** {@code hotswap} alone: the usage, as a usage error. */

@@ -31,4 +31,14 @@ class HotswapCommandTest {
             assertThat(unknown.err()).contains("Usage: hotswap " + name + " ");
         }
     }
+
+    @Test
+    void debugPrintsTheStackTraceOnlyWhenTheCommandItselfWasGivenIt(@org.junit.jupiter.api.io.TempDir java.nio.file.Path runtime) {
+        Cli plain = Cli.run("status", "--host", "nobody", "--runtime-dir", runtime.toString());
+        Cli debug = Cli.run("status", "--host", "nobody", "--runtime-dir", runtime.toString(), "--debug");
+
+        assertThat(plain.exitCode()).as(plain.toString()).isNotZero().isEqualTo(debug.exitCode());
+        assertThat(plain.err()).as(plain.toString()).contains("nobody").doesNotContain("\tat io.hotswap.");
+        assertThat(debug.err()).as(debug.toString()).contains("nobody").contains("\tat io.hotswap.");
+    }
 }
