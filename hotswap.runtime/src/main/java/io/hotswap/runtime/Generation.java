@@ -56,7 +56,7 @@ public final class Generation {
     private final long number;
     private final List<PluginHandle> plugins;
     private final Map<String, PluginHandle> byName;
-    private final Vault vault;
+    private final GenerationVault vault;
     private final Instant createdAt = Instant.now();
     private final Logger log;
     private final AtomicIntegerArray calls = new AtomicIntegerArray(STRIPES * PAD);
@@ -64,7 +64,7 @@ public final class Generation {
     // Set once when the generation is retired; run when the last call leaves a closing generation.
     private volatile Runnable drained;
 
-    Generation(long number, List<LoadedPlugin> loaded, Vault vault, Logger log) {
+    Generation(long number, List<LoadedPlugin> loaded, GenerationVault vault, Logger log) {
         this.number = number;
         this.vault = vault;
         this.log = log;
@@ -101,6 +101,11 @@ public final class Generation {
     /** This generation's vault: data bag and extension. */
     public Vault vault() {
         return vault;
+    }
+
+    /** The live functions and types behind {@link #vault()}, with each layer's binding. */
+    LiveVault liveVault() {
+        return vault.live();
     }
 
     /** When this generation was built. */

@@ -316,7 +316,8 @@ final class Reloader {
         try {
             // Statically linked plugins have no layer (nor controller) of their own to open to the
             // runtime: their live names are not bound.
-            live = LiveBinder.bind(plugins.stream().flatMap(p -> p.layer().stream()).toList(), config.livePrefix(), log);
+            live = LiveBinder.bind(plugins.stream().flatMap(p -> p.layer().stream()).toList(), config.livePrefix(), log,
+                    previous.liveVault());
         } catch (LiveBindException e) {
             throw new SwapException(e.plugin(), ReloadStep.VAULT, e.getMessage(), e.getCause());
         }

@@ -4,6 +4,7 @@ import io.hotswap.runtime.layer.DefinedLayer;
 import io.hotswap.runtime.live.LiveEntry;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -28,45 +29,68 @@ public final class LiveBinder {
     }
 
     /**
-     * @param layers the layers of the generation's plugins, in dependency order
+     * @param layers   the layers of the generation's plugins, in dependency order
+     * @param previous the vault of the generation being replaced: a layer carried over from it
+     *                 keeps its binding (same classes, same handles, same invokers)
      * @throws LiveBindException if a plugin's index is malformed or stale, a live name cannot be
      *         bound, or two plugins declare the same live name
      */
-    public static LiveVault bind(List<DefinedLayer> layers, String prefix, Logger log) {
+    public static LiveVault bind(List<DefinedLayer> layers, String prefix, Logger log, LiveVault previous) {
         LiveObjectCodec.install();
+        Map<DefinedLayer, LayerBinding> bindings = new LinkedHashMap<>();
         Map<String, BoundFunction> functions = new LinkedHashMap<>();
         Map<String, BoundType> types = new LinkedHashMap<>();
         Map<String, LiveSource> sources = new LinkedHashMap<>();
         for (DefinedLayer layer : layers) {
-            PluginLiveNames names = PluginLiveNames.of(layer, prefix, log);
-            sources.put(names.plugin(), names.source());
-            Map<String, String> typeNames = new HashMap<>();
-            Set<String> opened = new HashSet<>();
-            for (LiveEntry e : names.entries()) {
-                Class<?> type = classOf(layer, names, e);
-                if (opened.add(type.getPackageName())) {
-                    layer.controller().addOpens(layer.module(), type.getPackageName(), RUNTIME);
-                }
-                if (e.kind() == LiveEntry.Kind.FUNCTION) {
-                    BoundFunction f = function(names, e, type);
-                    BoundFunction other = functions.putIfAbsent(e.name(), f);
-                    if (other != null) {
-                        throw duplicate("function", e.name(), other.plugin(), other.target(), names.plugin(), e.target());
-                    }
-                } else {
-                    BoundType t = type(names, e, type);
-                    BoundType other = types.putIfAbsent(e.name(), t);
-                    if (other != null) {
-                        throw duplicate("type", e.name(), other.plugin(), other.type().getName(), names.plugin(), e.target());
-                    }
-                    typeNames.put(type.getName(), e.name());
+            LayerBinding b = previous.bindings().get(layer);
+            if (b == null) {
+                b = bindLayer(layer, prefix, log);
+            }
+            if (!b.functions().isEmpty() || !b.types().isEmpty()) {
+                // Only layers with live names: the binding holds the layer, which the vault's
+                // functions and types hold anyway; a plugin without any is not kept by it.
+                bindings.put(layer, b);
+            }
+            sources.put(b.names().plugin(), b.names().source());
+            for (BoundFunction f : b.functions()) {
+                BoundFunction other = functions.putIfAbsent(f.name(), f);
+                if (other != null) {
+                    throw duplicate("function", f.name(), other.plugin(), other.target(), f.plugin(), f.target());
                 }
             }
-            LiveTypeRegistry.register(layer.loader(), typeNames);
-            log.debug("Plugin {}: {} live names from its {}", names.plugin(), names.entries().size(),
-                    names.source() == LiveSource.INDEX ? "live index" : "module scan");
+            for (BoundType t : b.types()) {
+                BoundType other = types.putIfAbsent(t.name(), t);
+                if (other != null) {
+                    throw duplicate("type", t.name(), other.plugin(), other.type().getName(), t.plugin(), t.type().getName());
+                }
+            }
         }
-        return new LiveVault(new BoundFunctions(functions), new BoundTypes(types), sources);
+        return new LiveVault(new BoundFunctions(functions), new BoundTypes(types), sources, bindings);
+    }
+
+    /** The live names of one plugin version, bound: once per layer. */
+    private static LayerBinding bindLayer(DefinedLayer layer, String prefix, Logger log) {
+        PluginLiveNames names = PluginLiveNames.of(layer, prefix, log);
+        List<BoundFunction> functions = new ArrayList<>();
+        List<BoundType> types = new ArrayList<>();
+        Map<String, String> typeNames = new HashMap<>();
+        Set<String> opened = new HashSet<>();
+        for (LiveEntry e : names.entries()) {
+            Class<?> type = classOf(layer, names, e);
+            if (opened.add(type.getPackageName())) {
+                layer.controller().addOpens(layer.module(), type.getPackageName(), RUNTIME);
+            }
+            if (e.kind() == LiveEntry.Kind.FUNCTION) {
+                functions.add(function(names, e, type));
+            } else {
+                types.add(type(names, e, type));
+                typeNames.put(type.getName(), e.name());
+            }
+        }
+        LiveTypeRegistry.register(layer.loader(), typeNames);
+        log.debug("Plugin {}: {} live names from its {}", names.plugin(), names.entries().size(),
+                names.source() == LiveSource.INDEX ? "live index" : "module scan");
+        return new LayerBinding(names, List.copyOf(functions), List.copyOf(types));
     }
 
     private static Class<?> classOf(DefinedLayer layer, PluginLiveNames names, LiveEntry e) {

@@ -2,6 +2,7 @@ package io.hotswap.runtime.live.bind;
 
 import io.hotswap.api.LiveFunctions;
 import io.hotswap.api.LiveTypes;
+import io.hotswap.runtime.layer.DefinedLayer;
 import java.util.Map;
 
 /**
@@ -10,11 +11,14 @@ import java.util.Map;
  * @param functions bound to the newest version of each plugin
  * @param types     the newest version's class of each live type
  * @param sources   plugin name to where its live names were read from
+ * @param bindings  each layer's bound names, for the next generation to reuse for the layers it carries over
  */
-public record LiveVault(LiveFunctions functions, LiveTypes types, Map<String, LiveSource> sources) {
+public record LiveVault(LiveFunctions functions, LiveTypes types, Map<String, LiveSource> sources,
+                        Map<DefinedLayer, LayerBinding> bindings) {
 
     public LiveVault {
         sources = Map.copyOf(sources);
+        bindings = Map.copyOf(bindings);
     }
 
     /**
@@ -29,6 +33,6 @@ public record LiveVault(LiveFunctions functions, LiveTypes types, Map<String, Li
 
     /** The live vault of a generation without plugins. */
     public static LiveVault empty() {
-        return new LiveVault(new BoundFunctions(Map.of()), new BoundTypes(Map.of()), Map.of());
+        return new LiveVault(new BoundFunctions(Map.of()), new BoundTypes(Map.of()), Map.of(), Map.of());
     }
 }
