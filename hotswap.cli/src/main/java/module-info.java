@@ -6,11 +6,9 @@
 module io.hotswap.cli {
     requires io.hotswap.runtime;
     requires info.picocli;
+    // javax.tools only: the compiler behind it (jdk.compiler) is bound as a service, so that on a
+    // runtime without it 'hotswap build' says so; the image adds it (jlink/pom.xml).
     requires java.compiler;
-    // The implementations behind javax.tools and the jar tool: required so that a jlink image of
-    // the command carries them.
-    requires jdk.compiler;
-    requires jdk.jartool;
 
     // picocli fills the annotated fields of the commands reflectively.
     opens io.hotswap.cli to info.picocli;
