@@ -124,6 +124,27 @@ public final class Swapper implements AutoCloseable {
         public ReloadDetails reload() {
             return Swapper.this.reload(lastData);
         }
+
+        // The MBean's cheap attributes: no snapshot, no leak sweep.
+        @Override
+        public long generation() {
+            return current.get().number();
+        }
+
+        @Override
+        public long reloadCounter() {
+            return Swapper.this.reloadCounter();
+        }
+
+        @Override
+        public Path pluginDir() {
+            return Swapper.this.pluginDir();
+        }
+
+        @Override
+        public boolean staticLinking() {
+            return staticLinkingMode();
+        }
     }
 
     /** A builder for a swapper over the jars of {@code pluginDir}. */

@@ -50,22 +50,22 @@ public final class SwapperBean implements SwapperMXBean, AutoCloseable {
 
     @Override
     public String getPluginDir() {
-        return status().pluginDir().toString();
+        return swapper.pluginDir().toString();
     }
 
     @Override
     public long getGeneration() {
-        return status().generation();
+        return swapper.generation();
     }
 
     @Override
     public long getReloadCounter() {
-        return status().reloadCounter();
+        return swapper.reloadCounter();
     }
 
     @Override
     public boolean isStaticLinking() {
-        return status().staticLinking();
+        return swapper.staticLinking();
     }
 
     @Override
