@@ -5,10 +5,4 @@
 DEMO=extension
 source "$(dirname "${BASH_SOURCE[0]}")/../lib/demo.sh"
 
-ensure_image --if-stale
-reset_work
-for plugin in greeter; do
-    build_plugin "$plugin"
-done
-say "starting host $HOST_NAME; reload it from another terminal with $DEMO_DIR/reload.sh"
-exec "$IMAGE/bin/extension" "$PLUGINS" "$HOST_NAME"
+run_host greeter

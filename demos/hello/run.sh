@@ -5,10 +5,4 @@
 DEMO=hello
 source "$(dirname "${BASH_SOURCE[0]}")/../lib/demo.sh"
 
-ensure_image --if-stale
-reset_work
-for plugin in world; do
-    build_plugin "$plugin"
-done
-say "starting host $HOST_NAME; reload it from another terminal with $DEMO_DIR/reload.sh"
-exec "$IMAGE/bin/hello" "$PLUGINS" "$HOST_NAME"
+run_host world

@@ -91,3 +91,16 @@ require_running_demo() {
     fi
     ensure_image
 }
+
+# run.sh of a demo whose host is its image launcher: fresh plugins built from these sources, then
+# the host in the foreground.
+run_host() {
+    ensure_image --if-stale
+    reset_work
+    local plugin
+    for plugin in "$@"; do
+        build_plugin "$plugin"
+    done
+    say "starting host $HOST_NAME; reload it from another terminal with $DEMO_DIR/reload.sh"
+    exec "$IMAGE/bin/$DEMO" "$PLUGINS" "$HOST_NAME"
+}

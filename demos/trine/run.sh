@@ -5,10 +5,4 @@
 DEMO=trine
 source "$(dirname "${BASH_SOURCE[0]}")/../lib/demo.sh"
 
-ensure_image --if-stale
-reset_work
-for plugin in alpha beta gamma; do
-    build_plugin "$plugin"
-done
-say "starting host $HOST_NAME; reload it from another terminal with $DEMO_DIR/reload.sh"
-exec "$IMAGE/bin/trine" "$PLUGINS" "$HOST_NAME"
+run_host alpha beta gamma
