@@ -48,8 +48,7 @@ public final class BuildTime {
         int warmup = args.length > 2 ? Integer.parseInt(args[2]) : 20;
         int runs = args.length > 3 ? Integer.parseInt(args[3]) : 40;
         // Where the API module came from: the jar javac compiles against, as in hotswap build.
-        Path api = Path.of(ModuleLayer.boot().configuration().findModule("io.hotswap.api").orElseThrow()
-                .reference().location().orElseThrow());
+        Path api = PluginJars.apiLocation();
         List<Path> sources;
         try (Stream<Path> walk = Files.walk(pluginDir)) {
             sources = walk.filter(p -> p.toString().endsWith(".java")).sorted().toList();

@@ -1,6 +1,5 @@
 package io.hotswap.runtime;
 
-import io.hotswap.runtime.fixtures.Events;
 import java.lang.ref.WeakReference;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -25,7 +24,4 @@ final class SwapperTestSupport {
         return swapper.current().find(plugin).orElseThrow().invokeFunc("version");
     }
 
-    static Events events() {
-        return new Events();
-    }
 }

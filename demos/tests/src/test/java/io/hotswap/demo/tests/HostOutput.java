@@ -108,10 +108,6 @@ final class HostOutput {
         return true;
     }
 
-    synchronized int size() {
-        return lines.size();
-    }
-
     synchronized String text() {
         return String.join("\n", lines);
     }
