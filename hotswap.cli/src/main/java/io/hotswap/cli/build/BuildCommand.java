@@ -1,6 +1,7 @@
 package io.hotswap.cli.build;
 
 import io.hotswap.cli.CommandException;
+import io.hotswap.cli.DebugOption;
 import io.hotswap.cli.HotswapCommand;
 import io.hotswap.cli.build.classfile.LiveNames;
 import io.hotswap.cli.build.classfile.ModuleInfoStamp;
@@ -22,6 +23,7 @@ import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -41,8 +43,8 @@ public final class BuildCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--debug", description = "Print stack traces of the tool's own errors.")
-    boolean debug;
+    @Mixin
+    DebugOption debug;
 
     @Option(names = "--include", paramLabel = "REGEX",
             description = "Also pack the files beside the sources whose relative path matches (src/main/resources is always packed).")
@@ -151,7 +153,7 @@ public final class BuildCommand implements Callable<Integer> {
             }
             return HotswapCommand.OK;
         } catch (RuntimeException | IOException e) {
-            keep |= debug;
+            keep |= debug.on();
             throw e;
         } finally {
             if (keep) {

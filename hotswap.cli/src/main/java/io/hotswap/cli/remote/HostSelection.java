@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Collectors;
 import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -30,13 +31,8 @@ public final class HostSelection {
     @ArgGroup(exclusive = true, multiplicity = "0..1")
     Target target;
 
-    @Option(names = "--runtime-dir", paramLabel = "DIR",
-            description = "Where hosts put their sockets (default: $XDG_RUNTIME_DIR, else the temp directory).")
-    Path runtimeDir;
-
-    EndpointDirectory directory() {
-        return runtimeDir == null ? EndpointDirectory.forCurrentUser() : EndpointDirectory.under(runtimeDir);
-    }
+    @Mixin
+    RuntimeDirOption runtimeDir;
 
     /** The socket of the selected host. */
     Path socket() {
@@ -46,7 +42,7 @@ public final class HostSelection {
             }
             return target.socket;
         }
-        EndpointDirectory dir = directory();
+        EndpointDirectory dir = runtimeDir.directory();
         List<HostEntry> hosts = dir.hosts();
         List<HostEntry> matching = hosts.stream()
                 .filter(h -> target == null || target.name == null || h.name().equals(target.name))

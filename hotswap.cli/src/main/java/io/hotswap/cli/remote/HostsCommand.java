@@ -1,14 +1,13 @@
 package io.hotswap.cli.remote;
 
+import io.hotswap.cli.DebugOption;
 import io.hotswap.cli.HotswapCommand;
-import io.hotswap.runtime.management.EndpointDirectory;
 import io.hotswap.runtime.management.HostEntry;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code hotswap hosts}: the hosts of this user that expose an endpoint, one a line, like {@code jps}. */
@@ -19,18 +18,16 @@ public final class HostsCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--runtime-dir", paramLabel = "DIR",
-            description = "Where hosts put their sockets (default: $XDG_RUNTIME_DIR, else the temp directory).")
-    Path runtimeDir;
+    @Mixin
+    RuntimeDirOption runtimeDir;
 
-    @Option(names = "--debug", description = "Print stack traces of the tool's own errors.")
-    boolean debug;
+    @Mixin
+    DebugOption debug;
 
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        EndpointDirectory dir = runtimeDir == null ? EndpointDirectory.forCurrentUser() : EndpointDirectory.under(runtimeDir);
-        for (HostEntry h : dir.hosts()) {
+        for (HostEntry h : runtimeDir.directory().hosts()) {
             out.println(h.pid() + " " + h.name() + " " + h.pluginDir());
         }
         return HotswapCommand.OK;

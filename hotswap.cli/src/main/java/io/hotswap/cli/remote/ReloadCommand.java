@@ -1,5 +1,6 @@
 package io.hotswap.cli.remote;
 
+import io.hotswap.cli.DebugOption;
 import io.hotswap.cli.HotswapCommand;
 import io.hotswap.runtime.management.ManagementCommand;
 import java.io.PrintWriter;
@@ -9,7 +10,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code hotswap reload}: reloads a running host's plugin directory and prints what happened per plugin. */
@@ -24,8 +24,8 @@ public final class ReloadCommand implements Callable<Integer> {
     @Mixin
     HostSelection selection;
 
-    @Option(names = "--debug", description = "Print stack traces of the tool's own errors.")
-    boolean debug;
+    @Mixin
+    DebugOption debug;
 
     @Override
     public Integer call() {

@@ -1,5 +1,6 @@
 package io.hotswap.cli.remote;
 
+import io.hotswap.cli.DebugOption;
 import io.hotswap.cli.HotswapCommand;
 import io.hotswap.runtime.management.JsonWriter;
 import io.hotswap.runtime.management.ManagementCommand;
@@ -26,8 +27,8 @@ public final class StatusCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the status as one line of JSON, for scripts.")
     boolean json;
 
-    @Option(names = "--debug", description = "Print stack traces of the tool's own errors.")
-    boolean debug;
+    @Mixin
+    DebugOption debug;
 
     @Override
     public Integer call() {

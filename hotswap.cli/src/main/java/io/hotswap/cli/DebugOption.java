@@ -1,0 +1,17 @@
+package io.hotswap.cli;
+
+import picocli.CommandLine.Option;
+
+/**
+ * {@code --debug}, the same on every command: {@link HotswapCommand} prints the stack trace of a
+ * failing command that was given it.
+ */
+public final class DebugOption {
+
+    @Option(names = "--debug", description = "Print stack traces of the tool's own errors.")
+    boolean on;
+
+    public boolean on() {
+        return on;
+    }
+}

@@ -1,0 +1,17 @@
+package io.hotswap.cli.remote;
+
+import io.hotswap.runtime.management.EndpointDirectory;
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+
+/** {@code --runtime-dir}: where the hosts of this user put their endpoints. */
+public final class RuntimeDirOption {
+
+    @Option(names = "--runtime-dir", paramLabel = "DIR",
+            description = "Where hosts put their sockets (default: $XDG_RUNTIME_DIR, else the temp directory).")
+    Path runtimeDir;
+
+    EndpointDirectory directory() {
+        return runtimeDir == null ? EndpointDirectory.forCurrentUser() : EndpointDirectory.under(runtimeDir);
+    }
+}
