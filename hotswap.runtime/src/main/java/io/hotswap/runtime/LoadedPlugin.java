@@ -94,7 +94,7 @@ final class LoadedPlugin {
     }
 
     PluginInfo info() {
-        return new PluginInfo(name, descriptorVersion, sha256, file, loadedAt, generation, reloadable, requires);
+        return new PluginInfo(name, descriptorVersion, sha256, file, loadedAt, generation, reloadable, requires, List.of());
     }
 
     /** The plugin object; fails with a clear message once freed. */

@@ -16,13 +16,17 @@ import java.util.Optional;
  * @param generation        the generation that loaded it
  * @param reloadable        what its {@code reloadable()} answered
  * @param requires          the plugins it requires
+ * @param libraries         the private libraries of its bundle, in the order of their nested jars;
+ *                          empty for a plain plugin jar
  * @since 0.1
  */
 public record PluginInfo(String name, Optional<String> descriptorVersion, String sha256, Path file,
-                         Instant loadedAt, long generation, boolean reloadable, List<String> requires) {
+                         Instant loadedAt, long generation, boolean reloadable, List<String> requires,
+                         List<LibraryInfo> libraries) {
 
     public PluginInfo {
         requires = List.copyOf(requires);
+        libraries = List.copyOf(libraries);
     }
 
     /** The descriptor version if any, then the short hash: {@code 1.2 sha256:0123456789ab}. */
