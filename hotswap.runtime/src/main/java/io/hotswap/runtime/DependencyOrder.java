@@ -52,9 +52,11 @@ final class DependencyOrder {
         for (PluginJar jar : jars.values()) {
             for (ModuleDescriptor.Requires r : jar.descriptor().requires()) {
                 boolean optional = r.modifiers().contains(ModuleDescriptor.Requires.Modifier.STATIC);
-                if (!jars.containsKey(r.name()) && !optional && hostLayer.findModule(r.name()).isEmpty()) {
+                if (!jars.containsKey(r.name()) && !optional && hostLayer.findModule(r.name()).isEmpty()
+                        && !bundled(r.name())) {
                     throw new ResolveException(jar.name(), ReloadStep.ORDER, "Plugin " + jar.name() + " requires "
-                            + r.name() + ", which is not in the plugin directory nor a module of the host's layers");
+                            + r.name() + ", which is not in the plugin directory, nor a library of a bundle there,"
+                            + " nor a module of the host's layers");
                 }
             }
             edges.put(jar.name(), pluginRequires(jar, jars.keySet()));
@@ -65,6 +67,14 @@ final class DependencyOrder {
             visit(name, new ArrayList<>(), done, order);
         }
         return order;
+    }
+
+    /**
+     * Whether some plugin's bundle has the module: its own, or another's that defining its layer
+     * checks (a library of another plugin is read only where that plugin re-exports it).
+     */
+    private boolean bundled(String module) {
+        return jars.values().stream().anyMatch(j -> j.libraryNames().contains(module));
     }
 
     private void visit(String name, List<String> path, Set<String> done, List<PluginJar> order) {

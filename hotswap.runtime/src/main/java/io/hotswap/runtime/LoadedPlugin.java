@@ -35,6 +35,7 @@ final class LoadedPlugin {
     private final Instant loadedAt;
     private final long generation;
     private final List<String> requires;
+    private final List<LibraryInfo> libraries;
     private final String loaderName;
     private final AtomicReference<PluginState> state = new AtomicReference<>(PluginState.DEFINED);
     // Generations that hold this version and have not been drained yet; 0 once no one can call it.
@@ -43,14 +44,13 @@ final class LoadedPlugin {
     private volatile Object export;
     private volatile boolean reloadable = true;
 
-    LoadedPlugin(PluginJar jar, long generation, List<String> requires, DefinedLayer layer, Plugin plugin) {
-        this(jar, generation, requires, layer.loader().getName(), new Live(layer, plugin, layer.loader()));
-    }
-
-    /** A statically linked plugin: its module is in the host's layer, which is never unloaded. */
-    LoadedPlugin(PluginJar jar, long generation, List<String> requires, Plugin plugin) {
-        this(jar, generation, requires, loaderName(plugin.getClass().getClassLoader()),
-                new Live(null, plugin, plugin.getClass().getClassLoader()));
+    /**
+     * @param layer the version's own layer, or empty for a statically linked plugin: its module
+     *              is in the host's layer, which is never unloaded
+     */
+    LoadedPlugin(PluginJar jar, long generation, List<String> requires, Optional<DefinedLayer> layer, Plugin plugin) {
+        this(jar, generation, requires, layer.map(l -> l.loader().getName()).orElseGet(() -> loaderName(plugin.getClass().getClassLoader())),
+                new Live(layer.orElse(null), plugin, layer.<ClassLoader>map(DefinedLayer::loader).orElse(plugin.getClass().getClassLoader())));
     }
 
     private LoadedPlugin(PluginJar jar, long generation, List<String> requires, String loaderName, Live live) {
@@ -61,6 +61,9 @@ final class LoadedPlugin {
         this.loadedAt = Instant.now();
         this.generation = generation;
         this.requires = List.copyOf(requires);
+        this.libraries = jar.libraries().stream()
+                .map(l -> new LibraryInfo(l.name(), l.descriptor().rawVersion(), l.automatic(), l.path()))
+                .toList();
         this.loaderName = loaderName;
         this.live = live;
     }
@@ -94,7 +97,7 @@ final class LoadedPlugin {
     }
 
     PluginInfo info() {
-        return new PluginInfo(name, descriptorVersion, sha256, file, loadedAt, generation, reloadable, requires, List.of());
+        return new PluginInfo(name, descriptorVersion, sha256, file, loadedAt, generation, reloadable, requires, libraries);
     }
 
     /** The plugin object; fails with a clear message once freed. */

@@ -1,37 +1,23 @@
 package io.hotswap.runtime;
 
 import io.hotswap.api.Plugin;
-import io.hotswap.runtime.jar.JarReadException;
 import io.hotswap.runtime.jfr.Jfr;
 import io.hotswap.runtime.jfr.LoadEvent;
 import io.hotswap.runtime.jar.PluginJar;
-import io.hotswap.runtime.jar.PluginJarReader;
 import io.hotswap.runtime.layer.DefinedLayer;
-import io.hotswap.runtime.layer.PluginLayers;
 import io.hotswap.runtime.live.bind.GenerationHold;
 import io.hotswap.runtime.live.bind.LiveBindException;
 import io.hotswap.runtime.live.bind.LiveBinder;
 import io.hotswap.runtime.live.bind.LiveVault;
-import java.io.IOException;
-import java.lang.module.FindException;
-import java.lang.module.ResolutionException;
-import java.nio.file.DirectoryStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.ServiceConfigurationError;
-import java.util.ServiceLoader;
-import java.util.Set;
-import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -50,8 +36,6 @@ final class Reloader {
     record Built(Generation generation, ReloadDetails details, List<LoadedPlugin> fresh) {
     }
 
-    private static final String PLUGIN_SERVICE = Plugin.class.getName();
-
     private final SwapperConfig config;
     private final Retirement retirement;
     private final Path pluginDir;
@@ -62,8 +46,9 @@ final class Reloader {
     private final List<LoadedPlugin> fresh = new ArrayList<>();
     // Nanoseconds per step, for ReloadDetails.steps(): a handful of nanoTime calls per plugin.
     private final Map<ReloadStep, Long> stepNanos = new EnumMap<>(ReloadStep.class);
-    // Set in static linking mode: the plugins come from the host's layer, not the directory.
-    private StaticPlugins staticPlugins;
+    // The directory, or the host's layer in static linking mode: what the plugins are and how a
+    // version of one is made. The reloader only builds.
+    private final PluginFinder finder;
 
     Reloader(SwapperConfig config, Retirement retirement, Path pluginDir, Generation previous) {
         this.config = config;
@@ -72,18 +57,13 @@ final class Reloader {
         this.previous = previous;
         this.number = previous.number() + 1;
         this.log = config.log();
+        this.finder = PluginFinder.of(config, pluginDir);
     }
 
     Built build(Object data) {
         try {
             long t = System.nanoTime();
-            Map<String, PluginJar> jars;
-            if (config.staticLinking()) {
-                staticPlugins = StaticPlugins.find(config.hostLayer(), config.whitelist(), log);
-                jars = staticPlugins.jars();
-            } else {
-                jars = readDirectory();
-            }
+            Map<String, PluginJar> jars = finder.find(previous);
             t = charge(ReloadStep.READ_JAR, t);
             List<PluginJar> order = DependencyOrder.sort(jars, config.hostLayer());
             charge(ReloadStep.ORDER, t);
@@ -153,19 +133,17 @@ final class Reloader {
             event.begin();
         }
         String name = jar.name();
-        LoadedPlugin p;
-        Plugin plugin;
-        if (staticPlugins != null) {
-            plugin = staticPlugins.instantiate(name);
-            p = new LoadedPlugin(jar, number, names(deps), plugin);
-        } else {
-            long t = System.nanoTime();
-            DefinedLayer layer = define(jar, deps);
-            t = charge(ReloadStep.DEFINE_LAYER, t);
-            plugin = instantiate(jar, layer);
-            charge(ReloadStep.INSTANTIATE, t);
-            p = new LoadedPlugin(jar, number, names(deps), layer, plugin);
+        long t = System.nanoTime();
+        List<ModuleLayer> parents = new ArrayList<>();
+        for (LoadedPlugin d : deps) {
+            d.layer().ifPresent(l -> parents.add(l.layer()));
         }
+        parents.add(config.hostLayer());
+        Optional<DefinedLayer> layer = finder.define(jar, number, parents);
+        t = charge(ReloadStep.DEFINE_LAYER, t);
+        Plugin plugin = finder.instantiate(jar, layer);
+        charge(ReloadStep.INSTANTIATE, t);
+        LoadedPlugin p = new LoadedPlugin(jar, number, names(deps), layer, plugin);
         fresh.add(p);
         boolean reloadable = hook(p, ReloadStep.RELOADABLE, plugin::reloadable);
         if (!reloadable) {
@@ -186,61 +164,13 @@ final class Reloader {
             plugin.onLoad(data);
             return null;
         });
-        log.info("Plugin {} ({}): loaded into generation {} from {}", name, p.info().version(), number,
-                staticPlugins != null ? "the host's layer (static linking)" : jar.file());
+        log.info("Plugin {} ({}): loaded into generation {} from {}{}", name, p.info().version(), number,
+                finder.origin(jar), jar.libraries().isEmpty() ? "" : " with libraries " + p.info().libraries());
         if (event != null) {
             event.loaded(name, p.info().version(), number);
             event.commit();
         }
         return p;
-    }
-
-    private DefinedLayer define(PluginJar jar, List<LoadedPlugin> deps) {
-        List<ModuleLayer> parents = new ArrayList<>();
-        for (LoadedPlugin d : deps) {
-            parents.add(d.layer().orElseThrow().layer());
-        }
-        parents.add(config.hostLayer());
-        try {
-            return PluginLayers.define(jar, number, parents);
-        } catch (FindException | ResolutionException | LayerInstantiationException | SecurityException e) {
-            throw new ResolveException(jar.name(), ReloadStep.DEFINE_LAYER, e.getMessage(), e);
-        }
-    }
-
-    private Plugin instantiate(PluginJar jar, DefinedLayer layer) {
-        String name = jar.name();
-        // The loader also walks parent layers; only the provider of this very layer counts.
-        List<ServiceLoader.Provider<Plugin>> own;
-        try {
-            own = ServiceLoader.load(layer.layer(), Plugin.class).stream()
-                    .filter(p -> p.type().getModule().getLayer() == layer.layer())
-                    .toList();
-        } catch (ServiceConfigurationError e) {
-            throw new ResolveException(name, ReloadStep.INSTANTIATE, e.getMessage(), e);
-        }
-        if (own.size() != 1) {
-            throw new ResolveException(name, ReloadStep.INSTANTIATE, "found " + own.size() + " providers of "
-                    + PLUGIN_SERVICE + " in the plugin's layer");
-        }
-        try {
-            return own.get(0).get();
-        } catch (Throwable t) {
-            throw new ResolveException(name, ReloadStep.INSTANTIATE, "its provider could not be instantiated", t);
-        }
-    }
-
-    /**
-     * The DESCRIBE step's check that a module is a plugin at all, before any plugin code of the
-     * reload runs: it provides {@code io.hotswap.api.Plugin} with exactly one implementation.
-     */
-    static void requireOneProvider(PluginJar jar) {
-        Set<String> declared = jar.providers(PLUGIN_SERVICE);
-        if (declared.size() != 1) {
-            throw new ResolveException(jar.name(), ReloadStep.DESCRIBE, "Plugin " + jar.name() + " must provide "
-                    + PLUGIN_SERVICE + " with exactly one implementation, it provides " + declared.size()
-                    + (declared.isEmpty() ? "" : " " + new TreeSet<>(declared)));
-        }
     }
 
     private <T> T hook(LoadedPlugin p, ReloadStep step, Callable<T> call) {
@@ -267,47 +197,6 @@ final class Reloader {
         Map<ReloadStep, Duration> steps = new EnumMap<>(ReloadStep.class);
         stepNanos.forEach((step, nanos) -> steps.put(step, Duration.ofNanos(nanos)));
         return steps;
-    }
-
-    private Map<String, PluginJar> readDirectory() {
-        List<Path> files = new ArrayList<>();
-        try (DirectoryStream<Path> dir = Files.newDirectoryStream(pluginDir, "*.jar")) {
-            dir.forEach(files::add);
-        } catch (IOException e) {
-            throw new ResolveException(null, ReloadStep.READ_JAR, "cannot list plugin directory " + pluginDir, e);
-        }
-        Collections.sort(files);
-        Map<String, PluginJar> jars = new TreeMap<>();
-        for (Path file : files) {
-            PluginJar jar;
-            try {
-                jar = PluginJarReader.describe(file);
-            } catch (JarReadException e) {
-                throw new ResolveException(null, ReloadStep.READ_JAR, e.getMessage(), e.getCause()); // no module name yet: the message names the file
-            }
-            if (!config.whitelist().isEmpty() && !config.whitelist().contains(jar.name())) {
-                log.debug("Plugin {}: not in the whitelist, {} ignored", jar.name(), file);
-                continue;
-            }
-            // A jar the running generation already has was checked whole when it first loaded:
-            // its classes stay compressed unless a relink needs them. Any other jar is checked
-            // whole now, so that a damaged entry fails here rather than at a class load.
-            boolean running = previous.loaded(jar.name()).filter(p -> p.sha256().equals(jar.sha256())).isPresent();
-            if (!running) {
-                try {
-                    jar.entries().inflateAll();
-                } catch (JarReadException e) {
-                    throw new ResolveException(jar.name(), ReloadStep.READ_JAR, e.getMessage(), e.getCause());
-                }
-            }
-            requireOneProvider(jar);
-            PluginJar other = jars.putIfAbsent(jar.name(), jar);
-            if (other != null) {
-                throw new ResolveException(jar.name(), ReloadStep.DESCRIBE, "Plugin " + jar.name()
-                        + " is in two jars: " + other.file() + " and " + file);
-            }
-        }
-        return jars;
     }
 
     /** The VAULT step: live names of every plugin of the new generation, carried ones too; the extension. */

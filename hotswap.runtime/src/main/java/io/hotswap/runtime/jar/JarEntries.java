@@ -49,10 +49,13 @@ public final class JarEntries {
     private record Entry(int method, long crc, int compressedSize, int size, int localHeader) {
     }
 
-    private final Path file;
+    private static final String VERSIONS = "META-INF/versions/";
+
+    // What messages call this jar: its file, or "<bundle>!/<nested path>" for a nested jar.
+    private final String file;
     private volatile State state;
 
-    private JarEntries(Path file, State state) {
+    private JarEntries(String file, State state) {
         this.file = file;
         this.state = state;
     }
@@ -69,6 +72,17 @@ public final class JarEntries {
      * @throws JarReadException if the bytes are not a zip this reader supports
      */
     static JarEntries of(Path file, byte[] jar) {
+        return of(String.valueOf(file), jar);
+    }
+
+    /**
+     * Reads the central directory of a jar in memory; inflates nothing.
+     *
+     * @param file what messages call the jar, e.g. {@code /plugins/alpha.jar!/META-INF/hotswap/lib/gson.jar}
+     * @throws JarReadException if the bytes are not a zip this reader supports, or an entry's
+     *         name escapes the jar ({@code ../}, an absolute path, a backslash)
+     */
+    static JarEntries of(String file, byte[] jar) {
         ByteBuffer b = ByteBuffer.wrap(jar).order(ByteOrder.LITTLE_ENDIAN);
         int end = endOfDirectory(file, b);
         int count = Short.toUnsignedInt(b.getShort(end + 10));
@@ -96,6 +110,9 @@ public final class JarEntries {
             }
             String name = new String(jar, at + 46, nameLength, StandardCharsets.UTF_8);
             at += 46 + nameLength + extraLength + commentLength;
+            if (escapes(name)) {
+                throw new JarReadException(file, "has an entry whose name escapes the jar: " + name, null);
+            }
             if (name.endsWith("/")) {
                 continue;
             }
@@ -119,7 +136,84 @@ public final class JarEntries {
         return new JarEntries(file, new Compressed(jar, Map.copyOf(directory)));
     }
 
-    private static int endOfDirectory(Path file, ByteBuffer b) {
+    /**
+     * Whether an entry name could point outside the jar if it were ever unpacked: nothing here
+     * unpacks, but such a name is hostile (or broken) and no tool writes one.
+     */
+    private static boolean escapes(String name) {
+        if (name.isEmpty() || name.startsWith("/") || name.indexOf('\\') >= 0 || name.indexOf('\0') >= 0
+                || (name.length() > 1 && name.charAt(1) == ':')) {
+            return true;
+        }
+        for (String segment : name.split("/", -1)) {
+            if (segment.equals("..")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The entries as the running JDK sees a multi-release jar: an entry under
+     * {@code META-INF/versions/N/} with {@code 9 <= N <= release} stands in for the base entry of
+     * the same name, the highest such N winning, as {@code JarFile} chooses them; the versioned
+     * entries themselves are left out. Call before anything is inflated.
+     */
+    JarEntries versioned(int release) {
+        Compressed c = compressed("versioned");
+        Map<String, Entry> view = new HashMap<>();
+        Map<String, Integer> chosen = new HashMap<>();
+        c.directory().forEach((name, e) -> {
+            if (!name.startsWith(VERSIONS)) {
+                view.putIfAbsent(name, e);
+            }
+        });
+        c.directory().forEach((name, e) -> {
+            if (!name.startsWith(VERSIONS)) {
+                return;
+            }
+            int slash = name.indexOf('/', VERSIONS.length());
+            int n = slash < 0 ? -1 : featureOf(name.substring(VERSIONS.length(), slash));
+            if (n < 9 || n > release) {
+                return;
+            }
+            String base = name.substring(slash + 1);
+            if (!base.isEmpty() && chosen.getOrDefault(base, 0) < n) {
+                chosen.put(base, n);
+                view.put(base, e);
+            }
+        });
+        return new JarEntries(file, new Compressed(c.jar(), Map.copyOf(view)));
+    }
+
+    private static int featureOf(String digits) {
+        if (digits.isEmpty() || digits.length() > 4 || !digits.chars().allMatch(Character::isDigit)) {
+            return -1;
+        }
+        return Integer.parseInt(digits);
+    }
+
+    /** The entries without those under {@code folder} (a bundle's plugin without its nested libraries). */
+    JarEntries without(String folder) {
+        Compressed c = compressed("without");
+        Map<String, Entry> view = new HashMap<>(c.directory());
+        view.keySet().removeIf(name -> name.startsWith(folder));
+        return new JarEntries(file, new Compressed(c.jar(), Map.copyOf(view)));
+    }
+
+    private Compressed compressed(String what) {
+        if (state instanceof Compressed c) {
+            return c;
+        }
+        throw new IllegalStateException(what + "() needs the entries of " + file + " still compressed");
+    }
+
+    /** What messages call this jar. */
+    String where() {
+        return file;
+    }
+
+    private static int endOfDirectory(String file, ByteBuffer b) {
         // The record is 22 bytes and may be followed by a comment of up to 65,535 bytes.
         int last = b.limit() - 22;
         for (int at = last; at >= 0 && at >= last - 0xFFFF; at--) {

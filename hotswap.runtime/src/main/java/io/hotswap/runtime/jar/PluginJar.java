@@ -2,20 +2,38 @@ package io.hotswap.runtime.jar;
 
 import java.lang.module.ModuleDescriptor;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * A plugin jar read once into memory: the layer is defined from these bytes, never from the file,
  * so a build that overwrites the file while a reload runs cannot produce a half-read plugin, and
  * no file handle outlives the read. Its entries are inflated only for a jar that gets a layer.
  *
+ * <p>A plugin <em>bundle</em> is such a jar with its private libraries nested under
+ * {@link io.hotswap.runtime.BundleLayout#LIBRARIES}; {@link #entries} are then the plugin's own,
+ * the libraries' are in {@link #libraries}.
+ *
  * @param file       where the jar was read from (for messages and status only)
- * @param sha256     hex SHA-256 of the jar's bytes: the plugin's identity for change detection
+ * @param sha256     hex SHA-256 of the jar's bytes, libraries included: the plugin's identity for
+ *                   change detection
  * @param descriptor the module descriptor, with its packages computed from the entries
- * @param entries    the entries, directories left out
+ * @param entries    the plugin module's entries, directories and nested libraries left out
+ * @param libraries  the nested libraries, in the order of their paths; empty for a plain plugin
  */
-public record PluginJar(Path file, String sha256, ModuleDescriptor descriptor, JarEntries entries) {
+public record PluginJar(Path file, String sha256, ModuleDescriptor descriptor, JarEntries entries,
+                        List<LibraryJar> libraries) {
+
+    public PluginJar {
+        libraries = List.copyOf(libraries);
+    }
+
+    /** A plain plugin: no libraries. */
+    public PluginJar(Path file, String sha256, ModuleDescriptor descriptor, JarEntries entries) {
+        this(file, sha256, descriptor, entries, List.of());
+    }
 
     /** The plugin's name: its module name. */
     public String name() {
@@ -32,7 +50,12 @@ public record PluginJar(Path file, String sha256, ModuleDescriptor descriptor, J
         return descriptor.provides().stream()
                 .filter(p -> p.service().equals(service))
                 .flatMap(p -> p.providers().stream())
-                .collect(java.util.stream.Collectors.toUnmodifiableSet());
+                .collect(Collectors.toUnmodifiableSet());
+    }
+
+    /** The module names of the bundled libraries. */
+    public Set<String> libraryNames() {
+        return libraries.stream().map(LibraryJar::name).collect(Collectors.toUnmodifiableSet());
     }
 
     /** The bytes of one entry, if the jar has it. */
@@ -43,6 +66,12 @@ public record PluginJar(Path file, String sha256, ModuleDescriptor descriptor, J
     /** The first twelve hex digits of the hash, enough to tell versions apart in names and logs. */
     public String shortHash() {
         return sha256.substring(0, 12);
+    }
+
+    /** Inflates and checks every entry of the plugin and of its libraries (see {@link JarEntries#inflateAll}). */
+    public void inflateAll() {
+        entries.inflateAll();
+        libraries.forEach(l -> l.entries().inflateAll());
     }
 
     @Override

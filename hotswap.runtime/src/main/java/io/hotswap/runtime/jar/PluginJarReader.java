@@ -1,34 +1,38 @@
 package io.hotswap.runtime.jar;
 
+import io.hotswap.runtime.BundleLayout;
 import java.io.IOException;
-import java.lang.module.InvalidModuleDescriptorException;
-import java.lang.module.ModuleDescriptor;
-import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.HashSet;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
-import java.util.Set;
+import java.util.List;
+import java.util.Map;
 
 /**
- * Reads a plugin jar into a {@link PluginJar}: the whole file in one read, then everything else
- * from memory. The entries stay compressed until they are needed.
+ * Reads a plugin jar or bundle into a {@link PluginJar}: the whole file in one read, then
+ * everything else from memory, nested libraries included. The entries stay compressed until they
+ * are needed.
  */
 public final class PluginJarReader {
 
-    private static final String MODULE_INFO = "module-info.class";
+    private static final String PLUGIN_SERVICE = "io.hotswap.api.Plugin";
 
     private PluginJarReader() {
     }
 
     /**
-     * Reads the jar's directory, its module descriptor and its hash, and inflates nothing else:
-     * for a jar that may turn out unchanged. Call {@code entries().inflateAll()} before the jar is
-     * first given a layer, so that a damaged entry fails there.
+     * Reads the jar's directory, its module descriptor, its hash and its nested libraries, and
+     * inflates nothing else: for a jar that may turn out unchanged. Call {@code inflateAll()}
+     * before the jar is first given a layer, so that a damaged entry fails there.
      *
-     * @throws JarReadException if the file cannot be read, is not a jar, or is not an explicit module
+     * @throws JarReadException if the file cannot be read, is not a jar, is not an explicit
+     *         module, or a nested library cannot be read ({@link JarReadException#plugin()} then
+     *         names the plugin)
+     * @throws BundleException  if the bundle breaks a rule of bundles (see {@link BundleException})
      */
     public static PluginJar describe(Path file) {
         byte[] bytes;
@@ -41,30 +45,57 @@ public final class PluginJarReader {
     }
 
     private static PluginJar describe(Path file, byte[] bytes) {
-        JarEntries entries = JarEntries.of(file, bytes);
-        byte[] moduleInfo = entries.get(MODULE_INFO);
-        if (moduleInfo == null) {
-            throw new JarReadException(file, "has no module-info.class: a plugin must be an explicit module,"
-                    + " not an automatic one", null);
-        }
-        ModuleDescriptor descriptor;
+        JarEntries all = JarEntries.of(file, bytes);
+        ModuleJars.Read plugin = ModuleJars.read(all.without(BundleLayout.LIBRARIES), null);
+        String name = plugin.descriptor().name();
+        List<LibraryJar> libraries = new ArrayList<>();
         try {
-            descriptor = ModuleDescriptor.read(ByteBuffer.wrap(moduleInfo), () -> packages(entries.names()));
-        } catch (InvalidModuleDescriptorException e) {
-            throw new JarReadException(file, "has an invalid module-info.class", e);
+            for (String path : all.names().stream().filter(n -> n.startsWith(BundleLayout.LIBRARIES)).sorted().toList()) {
+                libraries.add(library(name, file, path, all.get(path)));
+            }
+        } catch (JarReadException e) {
+            throw e.plugin().isPresent() ? e : e.inPlugin(name);
         }
-        return new PluginJar(file, sha256(bytes), descriptor, entries);
+        checkNames(name, libraries);
+        return new PluginJar(file, sha256(bytes), plugin.descriptor(), plugin.entries(), libraries);
     }
 
-    private static Set<String> packages(Set<String> names) {
-        Set<String> packages = new HashSet<>();
-        for (String name : names) {
-            int slash = name.lastIndexOf('/');
-            if (name.endsWith(".class") && slash > 0 && !name.startsWith("META-INF/")) {
-                packages.add(name.substring(0, slash).replace('/', '.'));
+    private static LibraryJar library(String plugin, Path bundle, String path, byte[] bytes) {
+        String fileName = path.substring(BundleLayout.LIBRARIES.length());
+        if (fileName.contains("/") || !fileName.endsWith(".jar") || fileName.length() == ".jar".length()) {
+            throw new BundleException(plugin, "its bundle has " + path + ", but " + BundleLayout.LIBRARIES
+                    + " holds library jars only (<name>.jar, no subfolders)");
+        }
+        JarEntries entries = JarEntries.of(bundle + "!/" + path, bytes);
+        for (String inner : entries.names()) {
+            if (inner.endsWith(".jar")) {
+                throw new BundleException(plugin, "its nested jar " + path + " holds another jar, " + inner
+                        + ": libraries are nested one level deep, put " + inner + " beside it in " + BundleLayout.LIBRARIES);
             }
         }
-        return packages;
+        ModuleJars.Read read = ModuleJars.read(entries, fileName);
+        if (read.descriptor().provides().stream().anyMatch(p -> p.service().equals(PLUGIN_SERVICE))) {
+            throw new BundleException(plugin, "its nested jar " + path + " (module " + read.descriptor().name()
+                    + ") provides " + PLUGIN_SERVICE + ": a library cannot be a plugin, put it in the plugin directory"
+                    + " as a plugin of its own");
+        }
+        return new LibraryJar(path, read.descriptor(), read.entries());
+    }
+
+    /** Two nested jars with one module name, or a library named as its plugin. */
+    private static void checkNames(String plugin, List<LibraryJar> libraries) {
+        Map<String, String> paths = new HashMap<>();
+        for (LibraryJar l : libraries) {
+            if (l.name().equals(plugin)) {
+                throw new BundleException(plugin, "its nested jar " + l.path() + " is module " + plugin
+                        + ", the plugin's own name");
+            }
+            String other = paths.putIfAbsent(l.name(), l.path());
+            if (other != null) {
+                throw new BundleException(plugin, "its nested jars " + other + " and " + l.path()
+                        + " are both module " + l.name() + ": bundle one version of a library");
+            }
+        }
     }
 
     /** Hex SHA-256 of some bytes. */

@@ -4,6 +4,7 @@ import io.hotswap.api.Plugin;
 import io.hotswap.runtime.jar.PluginJar;
 import io.hotswap.runtime.jar.JarEntries;
 import io.hotswap.runtime.jar.PluginJarReader;
+import io.hotswap.runtime.layer.DefinedLayer;
 import java.io.IOException;
 import java.lang.module.ModuleReference;
 import java.net.URI;
@@ -30,26 +31,31 @@ import org.slf4j.Logger;
  * and status work as for directory plugins; its hash is that of its jar on the module path (or of
  * its descriptor when it is an exploded directory).
  */
-final class StaticPlugins {
+final class HostLayerFinder implements PluginFinder {
 
-    private final Map<String, PluginJar> jars;
-    private final Map<String, ServiceLoader.Provider<Plugin>> providers;
+    private final ModuleLayer layer;
+    private final Set<String> whitelist;
+    private final Logger log;
+    // Filled by find(): the providers found, for instantiate().
+    private final Map<String, ServiceLoader.Provider<Plugin>> providers = new LinkedHashMap<>();
 
-    private StaticPlugins(Map<String, PluginJar> jars, Map<String, ServiceLoader.Provider<Plugin>> providers) {
-        this.jars = jars;
-        this.providers = providers;
+    HostLayerFinder(ModuleLayer layer, Set<String> whitelist, Logger log) {
+        this.layer = layer;
+        this.whitelist = whitelist;
+        this.log = log;
     }
 
     /**
-     * The plugins of {@code layer} and its parents: every named module that provides
+     * The plugins of the host's layer and its parents: every named module that provides
      * {@code io.hotswap.api.Plugin}, filtered by the whitelist when it is not empty.
      *
      * @throws ResolveException if a module provides more than one implementation or the service
      *         configuration is broken
      */
-    static StaticPlugins find(ModuleLayer layer, Set<String> whitelist, Logger log) {
+    @Override
+    public Map<String, PluginJar> find(Generation previous) {
         Map<String, PluginJar> jars = new TreeMap<>();
-        Map<String, ServiceLoader.Provider<Plugin>> providers = new LinkedHashMap<>();
+        providers.clear();
         List<ServiceLoader.Provider<Plugin>> found;
         try {
             found = ServiceLoader.load(layer, Plugin.class).stream().toList();
@@ -67,23 +73,32 @@ final class StaticPlugins {
                 continue;
             }
             PluginJar jar = describe(module);
-            Reloader.requireOneProvider(jar);
+            PluginFinder.requireOneProvider(jar);
             jars.put(name, jar);
             providers.put(name, p);
         }
-        return new StaticPlugins(jars, providers);
-    }
-
-    Map<String, PluginJar> jars() {
         return jars;
     }
 
-    Plugin instantiate(String name) {
+    /** None: the plugin's module is in the host's layer, which is never unloaded. */
+    @Override
+    public Optional<DefinedLayer> define(PluginJar jar, long generation, List<ModuleLayer> parents) {
+        return Optional.empty();
+    }
+
+    @Override
+    public Plugin instantiate(PluginJar jar, Optional<DefinedLayer> layer) {
+        String name = jar.name();
         try {
             return providers.get(name).get();
         } catch (Throwable t) {
             throw new ResolveException(name, ReloadStep.INSTANTIATE, "its provider could not be instantiated", t);
         }
+    }
+
+    @Override
+    public String origin(PluginJar jar) {
+        return "the host's layer (static linking)";
     }
 
     private static PluginJar describe(Module module) {

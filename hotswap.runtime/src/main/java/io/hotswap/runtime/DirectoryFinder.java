@@ -1,0 +1,134 @@
+package io.hotswap.runtime;
+
+import io.hotswap.api.Plugin;
+import io.hotswap.runtime.jar.BundleException;
+import io.hotswap.runtime.jar.JarReadException;
+import io.hotswap.runtime.jar.PluginJar;
+import io.hotswap.runtime.jar.PluginJarReader;
+import io.hotswap.runtime.layer.BundleLinkException;
+import io.hotswap.runtime.layer.DefinedLayer;
+import io.hotswap.runtime.layer.PluginLayers;
+import java.io.IOException;
+import java.lang.module.FindException;
+import java.lang.module.ResolutionException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.ServiceConfigurationError;
+import java.util.ServiceLoader;
+import java.util.Set;
+import java.util.TreeMap;
+import org.slf4j.Logger;
+
+/**
+ * The plugins of a plugin directory: every {@code *.jar} in it, a plain plugin jar or a bundle
+ * with its libraries nested (see {@link BundleLayout}), filtered by the whitelist. Each is read
+ * once into memory; each version gets a layer of its own.
+ */
+final class DirectoryFinder implements PluginFinder {
+
+    private final Path pluginDir;
+    private final Set<String> whitelist;
+    private final Logger log;
+
+    DirectoryFinder(Path pluginDir, Set<String> whitelist, Logger log) {
+        this.pluginDir = pluginDir;
+        this.whitelist = whitelist;
+        this.log = log;
+    }
+
+    @Override
+    public Map<String, PluginJar> find(Generation previous) {
+        List<Path> files = new ArrayList<>();
+        try (DirectoryStream<Path> dir = Files.newDirectoryStream(pluginDir, "*.jar")) {
+            dir.forEach(files::add);
+        } catch (IOException e) {
+            throw new ResolveException(null, ReloadStep.READ_JAR, "cannot list plugin directory " + pluginDir, e);
+        }
+        Collections.sort(files);
+        Map<String, PluginJar> jars = new TreeMap<>();
+        for (Path file : files) {
+            PluginJar jar = read(file);
+            if (!whitelist.isEmpty() && !whitelist.contains(jar.name())) {
+                log.debug("Plugin {}: not in the whitelist, {} ignored", jar.name(), file);
+                continue;
+            }
+            // A jar the running generation already has was checked whole when it first loaded:
+            // its classes stay compressed unless a relink needs them. Any other jar is checked
+            // whole now, so that a damaged entry fails here rather than at a class load.
+            boolean running = previous.loaded(jar.name()).filter(p -> p.sha256().equals(jar.sha256())).isPresent();
+            if (!running) {
+                try {
+                    jar.inflateAll();
+                } catch (JarReadException e) {
+                    throw new ResolveException(jar.name(), ReloadStep.READ_JAR, e.getMessage(), e.getCause());
+                }
+            }
+            PluginFinder.requireOneProvider(jar);
+            PluginJar other = jars.putIfAbsent(jar.name(), jar);
+            if (other != null) {
+                throw new ResolveException(jar.name(), ReloadStep.DESCRIBE, "Plugin " + jar.name()
+                        + " is in two jars: " + other.file() + " and " + file);
+            }
+        }
+        return jars;
+    }
+
+    private static PluginJar read(Path file) {
+        try {
+            return PluginJarReader.describe(file);
+        } catch (BundleException e) {
+            throw new ResolveException(e.plugin().orElse(null), ReloadStep.DESCRIBE, e.getMessage() + " (in " + file + ")");
+        } catch (JarReadException e) {
+            // Without a plugin name (its descriptor could not be read) the message names the file.
+            throw new ResolveException(e.plugin().orElse(null), ReloadStep.READ_JAR, e.getMessage(), e.getCause());
+        }
+    }
+
+    @Override
+    public Optional<DefinedLayer> define(PluginJar jar, long generation, List<ModuleLayer> parents) {
+        try {
+            return Optional.of(PluginLayers.define(jar, generation, parents));
+        } catch (BundleLinkException e) {
+            throw new ResolveException(jar.name(), ReloadStep.DEFINE_LAYER, e.getMessage());
+        } catch (FindException | ResolutionException | LayerInstantiationException
+                 | SecurityException e) {
+            throw new ResolveException(jar.name(), ReloadStep.DEFINE_LAYER, e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public Plugin instantiate(PluginJar jar, Optional<DefinedLayer> defined) {
+        String name = jar.name();
+        DefinedLayer layer = defined.orElseThrow();
+        Module module = layer.module();
+        // The loader also walks parent layers; only the provider of the plugin's own module counts.
+        List<ServiceLoader.Provider<Plugin>> own;
+        try {
+            own = ServiceLoader.load(layer.layer(), Plugin.class).stream()
+                    .filter(p -> p.type().getModule() == module)
+                    .toList();
+        } catch (ServiceConfigurationError e) {
+            throw new ResolveException(name, ReloadStep.INSTANTIATE, e.getMessage(), e);
+        }
+        if (own.size() != 1) {
+            throw new ResolveException(name, ReloadStep.INSTANTIATE, "found " + own.size() + " providers of "
+                    + PLUGIN_SERVICE + " in the plugin's layer");
+        }
+        try {
+            return own.get(0).get();
+        } catch (Throwable t) {
+            throw new ResolveException(name, ReloadStep.INSTANTIATE, "its provider could not be instantiated", t);
+        }
+    }
+
+    @Override
+    public String origin(PluginJar jar) {
+        return String.valueOf(jar.file());
+    }
+}
