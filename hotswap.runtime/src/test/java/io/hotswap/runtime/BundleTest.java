@@ -166,4 +166,55 @@ class BundleTest {
         assertThat(live.names()).contains("live_fromPlugin").doesNotContain("live_fromLib");
         assertThat(swapper.current().vault().liveTypes().names()).doesNotContain("Live_Helper");
     }
+
+    @Test
+    void aMultiReleaseLibraryServesTheClassesOfTheRunningJdksRelease() throws Exception {
+        byte[] base = io.hotswap.runtime.fixtures.Bundles.compile(Map.of("mr/Which.java",
+                "package mr; public final class Which { public static String which() { return \"base\"; } }"));
+        byte[] v17 = classOf(io.hotswap.runtime.fixtures.Bundles.compile(Map.of("mr/Which.java",
+                "package mr; public final class Which { public static String which() { return \"17\"; } }")));
+        byte[] v9999 = classOf(io.hotswap.runtime.fixtures.Bundles.compile(Map.of("mr/Which.java",
+                "package mr; public final class Which { public static String which() { return \"future\"; } }")));
+        Map<String, byte[]> entries = new java.util.LinkedHashMap<>();
+        entries.put("META-INF/MANIFEST.MF", "Manifest-Version: 1.0\nMulti-Release: true\n".getBytes());
+        entries.put("mr/Which.class", classOf(base));
+        entries.put("META-INF/versions/17/mr/Which.class", v17);
+        entries.put("META-INF/versions/9999/mr/Which.class", v9999);
+        Path mrJar = Files.write(work.resolve("mr-1.0.jar"), io.hotswap.runtime.fixtures.Bundles.jar(entries));
+        bundled(work, dir(), plugin("alpha").requires("mr").invoke("return mr.Which.which();"), "alpha", mrJar);
+        swapper = swapper(dir()).build();
+        swapper.loadPlugins(null);
+
+        assertThat(call("alpha")).isEqualTo("17");
+    }
+
+    @Test
+    void aPluginModuleMayBeMultiReleaseWithItsDescriptorUnderMetaInfVersions() throws Exception {
+        Path plain = plugin("alpha").buildAs(work.resolve("alpha-plain.jar"), work);
+        Map<String, byte[]> entries = new java.util.LinkedHashMap<>();
+        try (var jar = new java.util.jar.JarFile(plain.toFile())) {
+            for (var e : java.util.Collections.list(jar.entries())) {
+                byte[] bytes = jar.getInputStream(e).readAllBytes();
+                entries.put(e.getName().equals("module-info.class") ? "META-INF/versions/9/module-info.class" : e.getName(), bytes);
+            }
+        }
+        entries.put("META-INF/MANIFEST.MF", "Manifest-Version: 1.0\nMulti-Release: true\n".getBytes());
+        Files.write(dir().resolve("alpha.jar"), io.hotswap.runtime.fixtures.Bundles.jar(entries));
+        swapper = swapper(dir()).build();
+        swapper.loadPlugins(null);
+
+        assertThat(swapper.current().find("alpha").orElseThrow().invokeFunc("version")).isEqualTo("alpha:version:v1");
+    }
+
+    /** The one class file of a compiled jar. */
+    private static byte[] classOf(byte[] jar) throws Exception {
+        try (var in = new java.util.jar.JarInputStream(new java.io.ByteArrayInputStream(jar))) {
+            for (var e = in.getNextJarEntry(); e != null; e = in.getNextJarEntry()) {
+                if (e.getName().endsWith(".class")) {
+                    return in.readAllBytes();
+                }
+            }
+        }
+        throw new IllegalStateException("no class");
+    }
 }

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.zip.CRC32;
 import java.util.zip.DataFormatException;
@@ -33,7 +34,7 @@ public final class JarEntries {
     private static final int DEFLATED = 8;
     private static final long ZIP64_MARK = 0xFFFFFFFFL;
 
-    private static final JarEntries NONE = new JarEntries(null, new Inflated(Map.of()));
+    private static final JarEntries NONE = new JarEntries(null, new Inflated(Map.of()), Optional.empty());
 
     /** Where the entries' bytes are now: still compressed in the jar, or inflated once. */
     private sealed interface State permits Compressed, Inflated {
@@ -54,10 +55,14 @@ public final class JarEntries {
     // What messages call this jar: its file, or "<bundle>!/<nested path>" for a nested jar.
     private final String file;
     private volatile State state;
+    // The first entry name that escapes the jar, kept out of the entries: the reader refuses the
+    // jar once it knows which plugin the jar is, so that the error can name it.
+    private final Optional<String> escaping;
 
-    private JarEntries(String file, State state) {
+    private JarEntries(String file, State state, Optional<String> escaping) {
         this.file = file;
         this.state = state;
+        this.escaping = escaping;
     }
 
     /** No entries: for plugins that were not read from a jar (static plugins). */
@@ -79,8 +84,9 @@ public final class JarEntries {
      * Reads the central directory of a jar in memory; inflates nothing.
      *
      * @param file what messages call the jar, e.g. {@code /plugins/alpha.jar!/META-INF/hotswap/lib/gson.jar}
-     * @throws JarReadException if the bytes are not a zip this reader supports, or an entry's
-     *         name escapes the jar ({@code ../}, an absolute path, a backslash)
+     * @throws JarReadException if the bytes are not a zip this reader supports; an entry whose
+     *         name escapes the jar ({@code ../}, an absolute path, a backslash) is left out and
+     *         reported by {@link #escaping()}
      */
     static JarEntries of(String file, byte[] jar) {
         ByteBuffer b = ByteBuffer.wrap(jar).order(ByteOrder.LITTLE_ENDIAN);
@@ -91,6 +97,7 @@ public final class JarEntries {
             throw new JarReadException(file, "is a zip64 archive, which plugins cannot be", null);
         }
         Map<String, Entry> directory = new HashMap<>();
+        String escaping = null;
         int at = (int) dirOffset;
         for (int i = 0; i < count; i++) {
             if (at < 0 || at + 46 > jar.length || b.getInt(at) != DIRECTORY_ENTRY) {
@@ -111,7 +118,8 @@ public final class JarEntries {
             String name = new String(jar, at + 46, nameLength, StandardCharsets.UTF_8);
             at += 46 + nameLength + extraLength + commentLength;
             if (escapes(name)) {
-                throw new JarReadException(file, "has an entry whose name escapes the jar: " + name, null);
+                escaping = escaping == null ? name : escaping;
+                continue;
             }
             if (name.endsWith("/")) {
                 continue;
@@ -130,10 +138,10 @@ public final class JarEntries {
                 throw new JarReadException(file, "has two entries named " + name, null);
             }
         }
-        if (directory.isEmpty()) {
+        if (directory.isEmpty() && escaping == null) {
             throw new JarReadException(file, "is not a valid jar (no entries could be read)", null);
         }
-        return new JarEntries(file, new Compressed(jar, Map.copyOf(directory)));
+        return new JarEntries(file, new Compressed(jar, Map.copyOf(directory)), Optional.ofNullable(escaping));
     }
 
     /**
@@ -183,7 +191,7 @@ public final class JarEntries {
                 view.put(base, e);
             }
         });
-        return new JarEntries(file, new Compressed(c.jar(), Map.copyOf(view)));
+        return new JarEntries(file, new Compressed(c.jar(), Map.copyOf(view)), escaping);
     }
 
     private static int featureOf(String digits) {
@@ -198,7 +206,7 @@ public final class JarEntries {
         Compressed c = compressed("without");
         Map<String, Entry> view = new HashMap<>(c.directory());
         view.keySet().removeIf(name -> name.startsWith(folder));
-        return new JarEntries(file, new Compressed(c.jar(), Map.copyOf(view)));
+        return new JarEntries(file, new Compressed(c.jar(), Map.copyOf(view)), escaping);
     }
 
     private Compressed compressed(String what) {
@@ -206,6 +214,11 @@ public final class JarEntries {
             return c;
         }
         throw new IllegalStateException(what + "() needs the entries of " + file + " still compressed");
+    }
+
+    /** The first entry name that would escape the jar if it were unpacked, left out of the entries. */
+    Optional<String> escaping() {
+        return escaping;
     }
 
     /** What messages call this jar. */

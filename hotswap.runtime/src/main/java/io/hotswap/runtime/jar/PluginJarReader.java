@@ -50,6 +50,7 @@ public final class PluginJarReader {
         String name = plugin.descriptor().name();
         List<LibraryJar> libraries = new ArrayList<>();
         try {
+            refuseEscaping(all);
             for (String path : all.names().stream().filter(n -> n.startsWith(BundleLayout.LIBRARIES)).sorted().toList()) {
                 libraries.add(library(name, file, path, all.get(path)));
             }
@@ -67,6 +68,7 @@ public final class PluginJarReader {
                     + " holds library jars only (<name>.jar, no subfolders)");
         }
         JarEntries entries = JarEntries.of(bundle + "!/" + path, bytes);
+        refuseEscaping(entries);
         for (String inner : entries.names()) {
             if (inner.endsWith(".jar")) {
                 throw new BundleException(plugin, "its nested jar " + path + " holds another jar, " + inner
@@ -80,6 +82,12 @@ public final class PluginJarReader {
                     + " as a plugin of its own");
         }
         return new LibraryJar(path, read.descriptor(), read.entries());
+    }
+
+    private static void refuseEscaping(JarEntries entries) {
+        entries.escaping().ifPresent(name -> {
+            throw new JarReadException(entries.where(), "has an entry whose name escapes the jar: " + name, null);
+        });
     }
 
     /** Two nested jars with one module name, or a library named as its plugin. */
