@@ -483,7 +483,7 @@ class BuildCommandTest {
         assertThat(reads.get()).isPositive();
     }
 
-    private static void compile(Path sources, Path classes) throws IOException {
+    static void compile(Path sources, Path classes) throws IOException {
         Files.createDirectories(classes);
         List<String> args = new ArrayList<>(List.of("--release", "17", "-d", classes.toString(),
                 "--module-path", apiLocation()));

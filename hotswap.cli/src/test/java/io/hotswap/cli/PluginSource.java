@@ -14,6 +14,7 @@ public final class PluginSource {
     private String version = "v1";
     private String onLoad = "";
     private String extraMembers = "";
+    private String requires = "";
 
     private PluginSource(String name) {
         this.name = name;
@@ -39,11 +40,21 @@ public final class PluginSource {
         return this;
     }
 
+    /** Further modules the plugin {@code requires}, e.g. libraries of its bundle. */
+    public PluginSource requires(String... modules) {
+        StringBuilder sb = new StringBuilder();
+        for (String m : modules) {
+            sb.append("    requires ").append(m).append(";\n");
+        }
+        this.requires = sb.toString();
+        return this;
+    }
+
     /** Writes {@code module-info.java} at {@code root} and the class below it; returns {@code root}. */
     public Path writeTo(Path root) throws IOException {
         Files.createDirectories(root);
         Files.writeString(root.resolve("module-info.java"), "module " + name + " {\n    requires io.hotswap.api;\n"
-                + "    provides io.hotswap.api.Plugin with " + name + ".impl.Impl;\n}\n");
+                + requires + "    provides io.hotswap.api.Plugin with " + name + ".impl.Impl;\n}\n");
         Path impl = root.resolve(name + "/impl/Impl.java");
         Files.createDirectories(impl.getParent());
         Files.writeString(impl, """

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.hotswap.runtime.Swapper;
 import io.hotswap.runtime.management.JsonReader;
+import io.hotswap.runtime.management.JsonWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -88,6 +89,85 @@ class RemoteCommandsTest {
                         assertThat(((Map<?, ?>) p).get("name")).isEqualTo("hello");
                         assertThat(((Map<?, ?>) p).get("sha256")).asString().hasSize(64);
                     });
+        }
+    }
+
+    /** A status as a host with a plugin bundle sends it (the runtime does not fill libraries in yet). */
+    private static Map<String, Object> statusWithLibraries() {
+        Map<String, Object> gson = new java.util.LinkedHashMap<>();
+        gson.put("name", "com.google.gson");
+        gson.put("version", "2.10.1");
+        gson.put("automatic", false);
+        gson.put("path", "META-INF/hotswap/lib/gson-2.10.1.jar");
+        Map<String, Object> lang3 = new java.util.LinkedHashMap<>();
+        lang3.put("name", "org.apache.commons.lang3");
+        lang3.put("version", "3.12.0");
+        lang3.put("automatic", true);
+        lang3.put("path", "META-INF/hotswap/lib/commons-lang3-3.12.0.jar");
+        Map<String, Object> unversioned = new java.util.LinkedHashMap<>();
+        unversioned.put("name", "tiny");
+        unversioned.put("version", null);
+        unversioned.put("automatic", true);
+        unversioned.put("path", "META-INF/hotswap/lib/tiny.jar");
+        Map<String, Object> bundle = new java.util.LinkedHashMap<>();
+        bundle.put("name", "greeter");
+        bundle.put("version", "1.0 sha256:0123456789ab");
+        bundle.put("generation", 3L);
+        bundle.put("reloadable", true);
+        bundle.put("libraries", List.of(gson, lang3, unversioned));
+        Map<String, Object> plain = new java.util.LinkedHashMap<>();
+        plain.put("name", "hello");
+        plain.put("version", "2.0 sha256:ba9876543210");
+        plain.put("generation", 3L);
+        plain.put("reloadable", true);
+        plain.put("libraries", List.of());
+        Map<String, Object> status = new java.util.LinkedHashMap<>();
+        status.put("host", "bundled");
+        status.put("pid", 4242L);
+        status.put("pluginDir", "/srv/plugins");
+        status.put("generation", 3L);
+        status.put("reloadCounter", 2L);
+        status.put("staticLinking", false);
+        status.put("plugins", List.of(bundle, plain));
+        status.put("retired", 0L);
+        status.put("freed", 2L);
+        status.put("collected", 2L);
+        status.put("leaked", 0L);
+        status.put("leaks", List.of());
+        return status;
+    }
+
+    @Test
+    void statusPrintsEachPluginsLibrariesUnderItAndNothingForAPlainPlugin() throws Exception {
+        Path socket = base.resolve("canned.sock");
+        String reply = JsonWriter.write(Map.of("ok", true, "status", statusWithLibraries()));
+        try (CannedEndpoint endpoint = CannedEndpoint.answering(socket, reply)) {
+
+            Cli status = Cli.run("status", "--socket", socket.toString());
+
+            assertThat(status.exitCode()).as(status.toString()).isZero();
+            assertThat(endpoint.request()).isEqualTo("{\"command\":\"status\"}");
+            assertThat(status.out()).contains(String.join("\n",
+                    "  greeter  1.0 sha256:0123456789ab  (generation 3)",
+                    "      lib com.google.gson 2.10.1",
+                    "      lib org.apache.commons.lang3 3.12.0 (automatic)",
+                    "      lib tiny (automatic)",
+                    "  hello    2.0 sha256:ba9876543210  (generation 3)",
+                    "retired:     0  freed: 2  collected: 2  leaked: 0"));
+        }
+    }
+
+    @Test
+    void statusJsonPassesTheLibrariesThrough() throws Exception {
+        Path socket = base.resolve("canned.sock");
+        Map<String, Object> sent = statusWithLibraries();
+        try (CannedEndpoint endpoint = CannedEndpoint.answering(socket, JsonWriter.write(Map.of("ok", true, "status", sent)))) {
+
+            Cli status = Cli.run("status", "--json", "--socket", socket.toString());
+
+            assertThat(status.exitCode()).as(status.toString()).isZero();
+            assertThat(status.out().strip()).isEqualTo(JsonWriter.write(sent));
+            assertThat(endpoint.request()).isEqualTo("{\"command\":\"status\"}");
         }
     }
 

@@ -5,6 +5,7 @@ import io.hotswap.cli.DebugOption;
 import io.hotswap.cli.HotswapCommand;
 import io.hotswap.cli.build.classfile.LiveNames;
 import io.hotswap.cli.build.classfile.ModuleInfoStamp;
+import io.hotswap.runtime.BundleLayout;
 import io.hotswap.runtime.live.LiveIndex;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -31,7 +32,9 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code hotswap build [flags] <pluginDir> <outputDir> -- [javac flags]}: compiles a plugin, writes
- * its live index and version stamp, and writes {@code <outputDir>/<module>.jar} atomically.
+ * its live index and version stamp, and writes {@code <outputDir>/<module>.jar} atomically; with
+ * {@code --lib}, a bundle: the plugin jar with its library jars nested under
+ * {@link BundleLayout#LIBRARIES}.
  */
 @Command(name = "build", sortOptions = false,
         description = {"Compiles a plugin (module-info.java in <pluginDir> or <pluginDir>/src/main/java) against the"
@@ -61,6 +64,13 @@ public final class BuildCommand implements Callable<Integer> {
             description = "Also write the jar's classes, resources and live index to a temporary directory, and say where it is.")
     boolean leaveTemps;
 
+    @Option(names = "--lib", paramLabel = "JAR|DIR",
+            description = {"A private library of the plugin: a jar, or a folder whose *.jar files (directly in it) are"
+                    + " all taken; repeatable. The plugin is compiled against it (javac's --module-path) and it is"
+                    + " nested, stored uncompressed, in the plugin jar as " + BundleLayout.LIBRARIES + "<file name>,"
+                    + " from where the runtime loads it into the plugin's layer. Also with --compile=false."})
+    List<Path> libs = new ArrayList<>();
+
     @Option(names = "--prefixLive", paramLabel = "PREFIX", defaultValue = "live_",
             description = "Prefix of live functions and live types in the live index. Default: ${DEFAULT-VALUE}.")
     String prefixLive;
@@ -72,6 +82,11 @@ public final class BuildCommand implements Callable<Integer> {
 
     @Option(names = "-v", description = "Say what is done, step by step.")
     boolean verbose;
+
+    // The README's `hotswap build --help`: the standard help options are mixed into the top
+    // command only, so without this picocli refused --help here as an unknown option.
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+    boolean help;
 
     @Parameters(index = "0", paramLabel = "<pluginDir>", description = "The plugin's directory.")
     Path pluginDir;
@@ -98,6 +113,7 @@ public final class BuildCommand implements Callable<Integer> {
         }
         Optional<Pattern> includes = pattern("--include", include);
         Optional<Pattern> excludes = pattern("--exclude", exclude);
+        List<LibraryJars.Jar> libraries = LibraryJars.resolve(libs);
         PluginSources sources = new PluginSources(pluginDir);
         // git answers in its own process while javac compiles: on the hello plugin the stamp cost
         // a tenth of the build when it ran before the compiler (benchmarks/NOTES.md). A build that
@@ -112,7 +128,8 @@ public final class BuildCommand implements Callable<Integer> {
                 Path root = sources.sourceRoot();
                 sourceRoot = Optional.of(root);
                 Optional<Map<String, byte[]>> classes =
-                        PluginCompiler.compile(sources.javaFiles(root), outputDir.toAbsolutePath(), javacArgs, err, say);
+                        PluginCompiler.compile(sources.javaFiles(root), outputDir.toAbsolutePath(),
+                                libraries.stream().map(LibraryJars.Jar::file).toList(), javacArgs, err, say);
                 if (classes.isEmpty()) {
                     err.println("build: " + root + " does not compile; " + outputDir + " is unchanged");
                     return HotswapCommand.FAILED;
@@ -130,9 +147,22 @@ public final class BuildCommand implements Callable<Integer> {
 
             Map<String, Path> resources = sources.resources(sourceRoot, includes, excludes);
             for (Map.Entry<String, Path> r : resources.entrySet()) {
+                if (r.getKey().startsWith(BundleLayout.LIBRARIES)) {
+                    // The runtime takes every file there for a library of the bundle.
+                    throw CommandException.failed("resource " + r.getKey() + " is in " + BundleLayout.LIBRARIES
+                            + ", the folder of the bundle's libraries; give library jars with --lib");
+                }
                 contents.put(r.getKey(), r.getValue());
                 if (say != null) {
                     say.println("resource " + r.getKey());
+                }
+            }
+            // Whole jars, not their entries: the live index below scans the .class entries, so it
+            // covers the plugin's own classes and never a library's.
+            for (LibraryJars.Jar lib : libraries) {
+                contents.put(lib.entryName(), lib.file());
+                if (say != null) {
+                    say.println("library " + lib.describe() + " -> " + lib.entryName());
                 }
             }
 

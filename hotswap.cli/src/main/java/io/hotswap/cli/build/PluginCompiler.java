@@ -16,8 +16,8 @@ import javax.tools.ToolProvider;
 
 /**
  * Compiles a plugin's sources in-process with {@code javax.tools}, against the API module this
- * command runs with, the plugin jars already in the output directory (plugins it requires) and
- * any {@code --module-path} given after {@code --}. javac's diagnostics go to the error stream
+ * command runs with, the bundle's library jars ({@code --lib}), the plugin jars already in the
+ * output directory (plugins it requires) and any {@code --module-path} given after {@code --}. javac's diagnostics go to the error stream
  * exactly as javac prints them. The class files stay in memory ({@link MemoryOutputFileManager}).
  */
 final class PluginCompiler {
@@ -30,14 +30,14 @@ final class PluginCompiler {
     /**
      * @return what javac wrote (class files by entry name, {@code a/b/C.class}), or empty if it failed
      */
-    static Optional<Map<String, byte[]>> compile(List<Path> sources, Path outputDir, List<String> javacArgs,
-                                                 PrintWriter diagnostics, PrintWriter verbose) {
+    static Optional<Map<String, byte[]>> compile(List<Path> sources, Path outputDir, List<Path> libraries,
+                                                 List<String> javacArgs, PrintWriter diagnostics, PrintWriter verbose) {
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         if (javac == null) {
             throw io.hotswap.cli.CommandException.failed("no Java compiler in this runtime (module jdk.compiler);"
                     + " use a JDK, or --compile=false");
         }
-        List<String> options = options(outputDir, javacArgs);
+        List<String> options = options(outputDir, libraries, javacArgs);
         if (verbose != null) {
             verbose.println("javac " + String.join(" ", options) + " (" + sources.size() + " source files)");
         }
@@ -56,7 +56,11 @@ final class PluginCompiler {
         }
     }
 
-    static List<String> options(Path outputDir, List<String> javacArgs) {
+    /**
+     * @param libraries the bundle's library jars, each its own module path entry: explicit,
+     *                  multi-release and automatic modules alike, as the runtime resolves them
+     */
+    static List<String> options(Path outputDir, List<Path> libraries, List<String> javacArgs) {
         List<String> extra = new ArrayList<>();
         List<String> modulePath = new ArrayList<>();
         for (int i = 0; i < javacArgs.size(); i++) {
@@ -71,6 +75,9 @@ final class PluginCompiler {
         }
         Optional<Path> api = apiLocation();
         api.ifPresent(a -> modulePath.add(a.toString()));
+        // Before the output directory: the plugin's own copy of a library wins over a module of
+        // the same name in another plugin there, as it does in the plugin's layer.
+        libraries.forEach(l -> modulePath.add(l.toString()));
         modulePath.add(outputDir.toString());
         // No -d: the file manager keeps the class output in memory.
         List<String> options = new ArrayList<>(List.of("--module-path", String.join(File.pathSeparator, modulePath)));

@@ -1,6 +1,7 @@
 package io.hotswap.cli.build;
 
 import io.hotswap.cli.CommandException;
+import io.hotswap.runtime.BundleLayout;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -16,6 +17,7 @@ import java.util.jar.Attributes;
 import java.util.jar.JarFile;
 import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
+import java.util.zip.CRC32;
 import java.util.zip.ZipEntry;
 
 /**
@@ -26,7 +28,9 @@ import java.util.zip.ZipEntry;
  *
  * <p>The layout is the {@code jar} tool's: {@code META-INF/}, the manifest, the stamped
  * {@code module-info.class}, then every entry after the directory entries above it; empty
- * files and directories stored, the rest deflated.
+ * files and directories stored, the rest deflated. A bundle's library jars under
+ * {@link BundleLayout#LIBRARIES} are stored too: the runtime reads them straight out of the
+ * bundle's bytes, and a deflated jar of deflated classes would be inflated twice for nothing.
  */
 final class PluginJarWriter {
 
@@ -109,12 +113,32 @@ final class PluginJarWriter {
     private static void file(JarOutputStream jar, String name, PluginContents.Content content, long time)
             throws IOException {
         ZipEntry e = entry(name, time);
+        if (name.startsWith(BundleLayout.LIBRARIES)) {
+            // Read once: the CRC and size that a stored entry needs up front are those of the
+            // bytes written, even if the file changes meanwhile.
+            byte[] bytes = PluginContents.bytes(content);
+            jar.putNextEntry(stored(e, bytes));
+            jar.write(bytes);
+            jar.closeEntry();
+            return;
+        }
         if (PluginContents.isEmpty(content)) {
             stored(e);
         }
         jar.putNextEntry(e);
         PluginContents.copy(content, jar);
         jar.closeEntry();
+    }
+
+    /** An entry stored uncompressed with {@code bytes}. */
+    private static ZipEntry stored(ZipEntry e, byte[] bytes) {
+        CRC32 crc = new CRC32();
+        crc.update(bytes);
+        e.setMethod(ZipEntry.STORED);
+        e.setSize(bytes.length);
+        e.setCompressedSize(bytes.length);
+        e.setCrc(crc.getValue());
+        return e;
     }
 
     /** An empty entry, stored as the jar tool stores it. */

@@ -54,6 +54,13 @@ public final class StatusCommand implements Callable<Integer> {
             out.println("  " + ReloadCommand.pad(Replies.text(p, "name"), width) + "  " + Replies.text(p, "version")
                     + "  (generation " + Replies.text(p, "generation")
                     + (Boolean.FALSE.equals(p.get("reloadable")) ? ", not reloadable" : "") + ")");
+            // A bundle's libraries under their plugin; a host that sends none (a plain plugin, or
+            // a runtime older than bundles) prints nothing here.
+            for (Map<String, Object> lib : Replies.list(p, "libraries")) {
+                Object version = lib.get("version");
+                out.println("      lib " + Replies.text(lib, "name") + (version == null ? "" : " " + version)
+                        + (Boolean.TRUE.equals(lib.get("automatic")) ? " (automatic)" : ""));
+            }
         }
         out.println("retired:     " + Replies.text(s, "retired") + "  freed: " + Replies.text(s, "freed")
                 + "  collected: " + Replies.text(s, "collected") + "  leaked: " + Replies.text(s, "leaked"));

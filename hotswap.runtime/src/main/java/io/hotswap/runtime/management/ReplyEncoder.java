@@ -1,6 +1,7 @@
 package io.hotswap.runtime.management;
 
 import io.hotswap.runtime.LeakReport;
+import io.hotswap.runtime.LibraryInfo;
 import io.hotswap.runtime.PluginInfo;
 import io.hotswap.runtime.ReloadDetails;
 import io.hotswap.runtime.ReloadException;
@@ -82,6 +83,16 @@ final class ReplyEncoder {
         m.put("generation", p.generation());
         m.put("reloadable", p.reloadable());
         m.put("requires", List.copyOf(p.requires()));
+        m.put("libraries", p.libraries().stream().map(ReplyEncoder::library).toList());
+        return m;
+    }
+
+    private static Map<String, Object> library(LibraryInfo l) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("name", l.name());
+        m.put("version", l.version().orElse(null));
+        m.put("automatic", l.automatic());
+        m.put("path", l.path());
         return m;
     }
 
