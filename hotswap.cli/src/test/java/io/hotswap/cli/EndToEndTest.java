@@ -109,6 +109,37 @@ class EndToEndTest {
     }
 
     @Test
+    void aBundleBuiltWithLibRunsInAHostAndStatusListsItsLibraries() throws Exception {
+        Path libs = Path.of(System.getProperty("hotswap.test.libs", "target/test-libs"));
+        Path src = work.resolve("src");
+        Path plugins = Files.createDirectories(work.resolve("plugins"));
+        Path base = Files.createDirectories(work.resolve("run"));
+        // onLoad uses both libraries: the host fails to start if either does not link
+        Path source = plugin("hello").requires("com.google.gson", "org.apache.commons.lang3")
+                .onLoad("org.apache.commons.lang3.Validate.isTrue(new com.google.gson.Gson().toJson(1).equals(\"1\"));")
+                .writeTo(src);
+        Cli built = Cli.run("build", "--lib", libs.resolve("gson-2.10.1.jar").toString(),
+                "--lib", libs.resolve("commons-lang3-3.12.0.jar").toString(), source.toString(), plugins.toString());
+        assertThat(built.exitCode()).as(built.toString()).isZero();
+
+        Process host = startHost(List.of(), plugins, base, "bundle-host");
+        try {
+            awaitOutput(host, "READY hello:v1");
+            String[] at = {"--runtime-dir", base.toString()};
+
+            assertThat(firstPlugin(status(at)).get("libraries")).isEqualTo(List.of(
+                    Map.of("name", "org.apache.commons.lang3", "version", "3.12.0", "automatic", true,
+                            "path", "META-INF/hotswap/lib/commons-lang3-3.12.0.jar"),
+                    Map.of("name", "com.google.gson", "version", "2.10.1", "automatic", false,
+                            "path", "META-INF/hotswap/lib/gson-2.10.1.jar")));
+            assertThat(Cli.run("status", at[0], at[1]).out())
+                    .contains("lib com.google.gson 2.10.1").contains("lib org.apache.commons.lang3 3.12.0 (automatic)");
+        } finally {
+            host.destroyForcibly();
+        }
+    }
+
+    @Test
     void aStaticallyLinkedHostRunsThePluginFromItsModulePathAndRefusesReload() throws Exception {
         Path src = work.resolve("src");
         Path modules = Files.createDirectories(work.resolve("modules"));
