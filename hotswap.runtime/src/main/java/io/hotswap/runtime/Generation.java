@@ -2,8 +2,7 @@ package io.hotswap.runtime;
 
 import io.hotswap.api.Vault;
 import io.hotswap.runtime.live.bind.LiveVault;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
+import io.hotswap.runtime.call.CallGate;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -11,12 +10,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicIntegerArray;
 import org.slf4j.Logger;
 
 /**
  * One immutable set of plugin versions, made current by a load or reload. Its plugin list, vault
- * and number never change.
+ * and number never change; the calls in flight are counted by its {@link CallGate}, the one
+ * moving part, which it shares with its live functions.
  *
  * <p>Every call through a generation holds it: a replaced generation is freed only after the calls
  * that entered it have returned. Calls never wait for reloads and reloads never wait for calls.
@@ -28,45 +27,23 @@ import org.slf4j.Logger;
  */
 public final class Generation {
 
-    // The generation's life as calls see it: open, then closing (free due: calls in flight may
-    // finish, no new call may enter), then freed.
-    private static final int OPEN = 0;
-    private static final int CLOSING = 1;
-    private static final int FREED = 2;
-    private static final VarHandle STATE;
-
-    static {
-        try {
-            STATE = MethodHandles.lookup().findVarHandle(Generation.class, "state", int.class);
-        } catch (ReflectiveOperationException e) {
-            throw new ExceptionInInitializerError(e);
-        }
-    }
-
-    /*
-     * Calls in flight are counted on stripes, each on its own pair of cache lines, picked by the
-     * calling thread: threads that call at once then do not all fight over one counter (with one
-     * shared counter, two threads calling in a loop spent most of their time on it). A call
-     * enters and exits on the same thread, so on the same stripe; no stripe goes below zero.
-     */
-    private static final int STRIPES =
-            Integer.highestOneBit(Math.max(1, Runtime.getRuntime().availableProcessors()) * 2 - 1) << 1;
-    private static final int PAD = 32; // ints: 128 bytes, two cache lines (adjacent-line prefetch)
-
     private final long number;
     private final List<PluginHandle> plugins;
     private final Map<String, PluginHandle> byName;
     private final GenerationVault vault;
     private final Instant createdAt = Instant.now();
     private final Logger log;
-    private final AtomicIntegerArray calls = new AtomicIntegerArray(STRIPES * PAD);
-    private volatile int state = OPEN;
-    // Set once when the generation is retired; run when the last call leaves a closing generation.
-    private volatile Runnable drained;
+    // Shared with the vault's live functions: every call into this generation passes it.
+    private final CallGate gate;
 
-    Generation(long number, List<LoadedPlugin> loaded, GenerationVault vault, Logger log) {
+    /**
+     * @param gate the gate the vault's live functions were bound with: a generation and its live
+     *             calls are held by one count
+     */
+    Generation(long number, List<LoadedPlugin> loaded, GenerationVault vault, CallGate gate, Logger log) {
         this.number = number;
         this.vault = vault;
+        this.gate = gate;
         this.log = log;
         List<PluginHandle> handles = new ArrayList<>(loaded.size());
         Map<String, PluginHandle> names = new LinkedHashMap<>();
@@ -80,7 +57,8 @@ public final class Generation {
     }
 
     static Generation empty(Logger log) {
-        return new Generation(0, List.of(), new GenerationVault(LiveVault.empty(), Optional.empty()), log);
+        CallGate gate = CallGate.neverClosed("generation 0");
+        return new Generation(0, List.of(), new GenerationVault(LiveVault.empty(gate), Optional.empty()), gate, log);
     }
 
     /** 1 for the first load, then one more for each successful reload; 0 before the first load. */
@@ -154,75 +132,25 @@ public final class Generation {
     }
 
     void enter() {
-        if (!tryEnter()) {
-            throw new IllegalStateException("generation " + number
-                    + " was replaced and freed (or is being freed); call through Swapper.current() or Swapper.invokeEach");
-        }
+        gate.enter();
     }
 
-    /**
-     * Counts a call in, unless the generation is closing or freed. The count goes up before the
-     * state is read, and {@link #markFreeDue} sets the state before {@link #closeIfDrained} reads the counts: so
-     * either this call sees the generation closing and backs out, or the closer sees the call.
-     */
     boolean tryEnter() {
-        int stripe = stripe();
-        calls.getAndIncrement(stripe);
-        if (state == OPEN) {
-            return true;
-        }
-        leave(stripe);
-        return false;
+        return gate.tryEnter();
     }
 
     void exit() {
-        leave(stripe());
+        gate.exit();
     }
 
-    private void leave(int stripe) {
-        calls.decrementAndGet(stripe);
-        if (state == CLOSING && sum() == 0) {
-            Runnable r = drained;
-            if (r != null) {
-                r.run();
-            }
-        }
-    }
-
-    private static int stripe() {
-        return ((int) Thread.currentThread().getId() & (STRIPES - 1)) * PAD;
-    }
-
-    private int sum() {
-        int sum = 0;
-        for (int i = 0; i < STRIPES; i++) {
-            sum += calls.get(i * PAD);
-        }
-        return sum;
-    }
-
-    /** Marks this generation replaced; {@code whenDrained} runs when its last call leaves once it is closing. */
-    void retire(Runnable whenDrained) {
-        this.drained = whenDrained;
-    }
-
-    /** The free delay has passed: from now on no new call enters (the state says it). */
-    void markFreeDue() {
-        STATE.compareAndSet(this, OPEN, CLOSING);
-    }
-
-    /**
-     * Frees the generation if its free is due and no call is in flight. True exactly once: the
-     * caller then owns freeing its plugins. While calls are in flight the generation stays
-     * closing, and the last of them runs {@code whenDrained}.
-     */
-    boolean closeIfDrained() {
-        return state == CLOSING && sum() == 0 && STATE.compareAndSet(this, CLOSING, FREED);
+    /** The gate of this generation's calls, for the retirement that closes it. */
+    CallGate gate() {
+        return gate;
     }
 
     /** Calls running in this generation now. */
     int callsInFlight() {
-        return sum();
+        return gate.callsInFlight();
     }
 
     /** The plugin versions, in dependency order (derived: the handles hold them). */

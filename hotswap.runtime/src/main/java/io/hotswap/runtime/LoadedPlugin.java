@@ -8,13 +8,18 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 
 /**
- * One loaded version of a plugin: its layer, its {@link Plugin} object and its lifecycle. Shared
- * by every generation it is carried into. It owns every transition of its {@link PluginState}.
+ * One loaded version of a plugin: what its load hooks answered, its layer and plugin object, and
+ * its lifecycle. Shared by every generation it is carried into. Made by {@link PluginLoading}
+ * once its load hooks returned, so what they answered ({@code reloadable()}, {@code export()}) is
+ * final here.
+ *
+ * <p>It owns every transition of its {@link PluginState}: the state, the count of generations
+ * holding it and its live part are one immutable snapshot, replaced whole by compare-and-set, and
+ * a transition from the wrong state throws, naming the expected and the actual state.
  *
  * <p>After {@link #free} it holds nothing of its layer, so a generation object that the host kept
  * by mistake cannot pin an old version in memory.
@@ -22,10 +27,10 @@ import org.slf4j.Logger;
 final class LoadedPlugin {
 
     /**
-     * What is dropped on free; one field so that dropping it is one write. {@code layer} is null
-     * for a statically linked plugin, which lives in the host's own layer.
+     * @param holders generations that hold this version and have not been drained yet
+     * @param live    null once freed
      */
-    private record Live(DefinedLayer layer, Plugin plugin, ClassLoader loader) {
+    private record Life(PluginState state, int holders, PluginInstance live) {
     }
 
     private final String name;
@@ -37,23 +42,16 @@ final class LoadedPlugin {
     private final List<String> requires;
     private final List<LibraryInfo> libraries;
     private final String loaderName;
-    private final AtomicReference<PluginState> state = new AtomicReference<>(PluginState.DEFINED);
-    // Generations that hold this version and have not been drained yet; 0 once no one can call it.
-    private final AtomicInteger holders = new AtomicInteger();
-    private volatile Live live;
-    private volatile Object export;
-    private volatile boolean reloadable = true;
+    private final boolean reloadable;
+    private final Object export;
+    private final AtomicReference<Life> life;
 
     /**
-     * @param layer the version's own layer, or empty for a statically linked plugin: its module
-     *              is in the host's layer, which is never unloaded
+     * @param reloadable what its {@code reloadable()} answered
+     * @param export     what its {@code export()} answered; may be null
      */
-    LoadedPlugin(PluginJar jar, long generation, List<String> requires, Optional<DefinedLayer> layer, Plugin plugin) {
-        this(jar, generation, requires, layer.map(l -> l.loader().getName()).orElseGet(() -> loaderName(plugin.getClass().getClassLoader())),
-                new Live(layer.orElse(null), plugin, layer.<ClassLoader>map(DefinedLayer::loader).orElse(plugin.getClass().getClassLoader())));
-    }
-
-    private LoadedPlugin(PluginJar jar, long generation, List<String> requires, String loaderName, Live live) {
+    LoadedPlugin(PluginJar jar, long generation, List<String> requires, PluginInstance live,
+                 boolean reloadable, Object export) {
         this.name = jar.name();
         this.sha256 = jar.sha256();
         this.descriptorVersion = jar.descriptorVersion();
@@ -64,12 +62,11 @@ final class LoadedPlugin {
         this.libraries = jar.libraries().stream()
                 .map(l -> new LibraryInfo(l.name(), l.descriptor().rawVersion(), l.automatic(), l.path()))
                 .toList();
-        this.loaderName = loaderName;
-        this.live = live;
-    }
-
-    private static String loaderName(ClassLoader loader) {
-        return loader == null ? "bootstrap" : String.valueOf(loader.getName());
+        ClassLoader loader = live.loader();
+        this.loaderName = loader == null ? "bootstrap" : String.valueOf(loader.getName());
+        this.reloadable = reloadable;
+        this.export = export;
+        this.life = new AtomicReference<>(new Life(PluginState.LOADED, 0, live));
     }
 
     String name() {
@@ -88,12 +85,13 @@ final class LoadedPlugin {
         return reloadable;
     }
 
+    /** What {@code export()} answered; null once freed, so that it pins nothing. */
     Object export() {
-        return export;
+        return life.get().live() == null ? null : export;
     }
 
     PluginState state() {
-        return state.get();
+        return life.get().state();
     }
 
     PluginInfo info() {
@@ -102,7 +100,7 @@ final class LoadedPlugin {
 
     /** The plugin object; fails with a clear message once freed. */
     Plugin plugin() {
-        Live l = live;
+        PluginInstance l = life.get().live();
         if (l == null) {
             throw new IllegalStateException("plugin " + name + " (" + info().version() + ") was freed");
         }
@@ -110,93 +108,78 @@ final class LoadedPlugin {
     }
 
     Optional<DefinedLayer> layer() {
-        Live l = live;
-        return l == null ? Optional.empty() : Optional.ofNullable(l.layer());
+        PluginInstance l = life.get().live();
+        return l == null ? Optional.empty() : l.layer();
     }
 
     /**
-     * Runs one hook with the plugin's loader as the thread's context class loader, so that what
-     * the plugin starts from a hook is attributed to it.
+     * Runs {@code onInit}, the one hook after loading, with the version's loader as the thread's
+     * context class loader.
+     *
+     * @throws IllegalStateException if it is not {@link PluginState#LOADED}
      */
-    <T> T hook(Callable<T> hook) throws Exception {
-        moveTo(PluginState.DEFINED, PluginState.LOADING);
-        return withContextLoader(live.loader(), hook);
+    <T> T initHook(Callable<T> hook) throws Exception {
+        Life l = life.get();
+        require(l, "run onInit()", PluginState.LOADED);
+        return l.live().call(hook);
     }
 
-    private static <T> T withContextLoader(ClassLoader loader, Callable<T> call) throws Exception {
-        Thread thread = Thread.currentThread();
-        ClassLoader saved = thread.getContextClassLoader();
-        thread.setContextClassLoader(loader);
-        try {
-            return call.call();
-        } finally {
-            thread.setContextClassLoader(saved);
-        }
-    }
-
-    void recordReloadable(boolean answer) {
-        this.reloadable = answer;
-    }
-
-    void recordExport(Object exported) {
-        this.export = exported;
-    }
-
-    boolean ranHooks() {
-        return state.get() != PluginState.DEFINED;
-    }
-
-    /** The generation holding it became current. */
+    /** A generation holding it became current. */
     void hold() {
-        holders.incrementAndGet();
-        moveTo(PluginState.LOADING, PluginState.LIVE);
+        life.updateAndGet(l -> {
+            require(l, "be held by a generation", PluginState.LOADED, PluginState.LIVE);
+            return new Life(PluginState.LIVE, l.holders() + 1, l.live());
+        });
     }
 
     /** A generation holding it was drained; true when it was the last. */
     boolean release() {
-        return holders.decrementAndGet() == 0;
+        Life after = life.updateAndGet(l -> {
+            require(l, "be released by a generation", PluginState.LIVE);
+            if (l.holders() == 0) {
+                throw new IllegalStateException("Plugin " + name + " (" + info().version()
+                        + ") cannot be released: no generation holds it");
+            }
+            return new Life(PluginState.LIVE, l.holders() - 1, l.live());
+        });
+        return after.holders() == 0;
     }
 
     /**
-     * Calls {@code onFree} (only if a hook ran) exactly once, then drops the layer and the plugin
-     * object. Returns the layer that was dropped, for the leak watch, or empty if already freed or
-     * statically linked (its layer is the host's).
+     * Calls {@code onFree} exactly once, then drops the layer and the plugin object. Returns the
+     * layer that was dropped, for the leak watch, or empty if statically linked (its layer is the
+     * host's).
+     *
+     * @throws IllegalStateException if already freed, or still held by a generation
      */
     Optional<DefinedLayer> free(Logger log) {
-        PluginState was = state.getAndSet(PluginState.FREED);
-        if (was == PluginState.FREED) {
-            return Optional.empty();
-        }
-        Live l = live;
-        if (was != PluginState.DEFINED) {
-            try {
-                withContextLoader(l.loader(), () -> {
-                    l.plugin().onFree();
-                    return null;
-                });
-            } catch (Throwable t) {
-                log.warn("Plugin {} ({}): onFree() threw; freeing it anyway", name, info().version(), t);
+        Life before = life.getAndUpdate(l -> {
+            require(l, "be freed", PluginState.LOADED, PluginState.LIVE);
+            if (l.holders() != 0) {
+                throw new IllegalStateException("Plugin " + name + " (" + info().version() + ") cannot be freed: "
+                        + l.holders() + " generation(s) still hold it");
             }
-        }
-        live = null;
-        export = null;
-        if (l.layer() == null) {
-            return Optional.empty();
-        }
-        l.layer().close();
-        return Optional.of(l.layer());
+            return new Life(PluginState.FREED, 0, null);
+        });
+        return before.live().free(true, log, name, info().version());
     }
 
     String loaderName() {
         return loaderName;
     }
 
-    private void moveTo(PluginState from, PluginState to) {
-        state.compareAndSet(from, to);
+    private void require(Life l, String what, PluginState... expected) {
+        for (PluginState s : expected) {
+            if (l.state() == s) {
+                return;
+            }
+        }
+        throw new IllegalStateException("Plugin " + name + " (" + info().version() + ") cannot " + what + " when it is "
+                + l.state() + "; expected " + (expected.length == 1 ? expected[0] : java.util.Arrays.toString(expected)));
     }
 
     @Override
     public String toString() {
-        return name + " (" + info().version() + ", " + state.get() + ")";
+        return name + " (" + info().version() + ", " + life.get().state() + ")";
     }
 }

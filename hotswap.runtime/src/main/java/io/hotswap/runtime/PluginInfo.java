@@ -31,6 +31,11 @@ public record PluginInfo(String name, Optional<String> descriptorVersion, String
 
     /** The descriptor version if any, then the short hash: {@code 1.2 sha256:0123456789ab}. */
     public String version() {
+        return version(descriptorVersion, sha256);
+    }
+
+    /** The rule of {@link #version()}, for a version not loaded yet. */
+    static String version(Optional<String> descriptorVersion, String sha256) {
         String hash = "sha256:" + sha256.substring(0, 12);
         return descriptorVersion.map(v -> v + " " + hash).orElse(hash);
     }

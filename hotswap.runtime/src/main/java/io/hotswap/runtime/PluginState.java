@@ -1,16 +1,16 @@
 package io.hotswap.runtime;
 
 /**
- * The lifecycle of one loaded plugin version, in order. {@link LoadedPlugin} owns every transition;
- * {@link #FREED} is terminal.
+ * The lifecycle of one loaded plugin version, in order. {@link LoadedPlugin} owns every transition
+ * and refuses the ones that do not start from the state they expect; {@link #FREED} is terminal.
+ * The load hooks before {@link #LOADED} run in {@link PluginLoading}, which makes the
+ * {@code LoadedPlugin} only once they all returned.
  */
 enum PluginState {
-    /** Layer defined, provider instantiated, no hook has run. */
-    DEFINED,
-    /** Its load hooks are running or have run; not yet in a current generation. */
-    LOADING,
+    /** Its load hooks ran; {@code onInit} may run; not yet in a current generation. */
+    LOADED,
     /** In the current generation or in a retired one still draining. */
     LIVE,
-    /** {@code onFree} has run (or the load failed) and every reference to its layer was dropped. */
+    /** {@code onFree} has run (or the reload that loaded it failed) and every reference to its layer was dropped. */
     FREED
 }

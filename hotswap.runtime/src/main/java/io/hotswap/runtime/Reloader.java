@@ -1,11 +1,11 @@
 package io.hotswap.runtime;
 
 import io.hotswap.api.Plugin;
+import io.hotswap.runtime.call.CallGate;
 import io.hotswap.runtime.jfr.Jfr;
 import io.hotswap.runtime.jfr.LoadEvent;
 import io.hotswap.runtime.jar.PluginJar;
 import io.hotswap.runtime.layer.DefinedLayer;
-import io.hotswap.runtime.live.bind.GenerationHold;
 import io.hotswap.runtime.live.bind.LiveBindException;
 import io.hotswap.runtime.live.bind.LiveBinder;
 import io.hotswap.runtime.live.bind.LiveVault;
@@ -13,12 +13,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 
@@ -43,9 +41,10 @@ final class Reloader {
     private final long number;
     private final Logger log;
     private final long started = System.nanoTime();
+    // The plugins this attempt loaded, and the one being loaded: freed if the attempt fails.
     private final List<LoadedPlugin> fresh = new ArrayList<>();
-    // Nanoseconds per step, for ReloadDetails.steps(): a handful of nanoTime calls per plugin.
-    private final Map<ReloadStep, Long> stepNanos = new EnumMap<>(ReloadStep.class);
+    private PluginLoading loading;
+    private final ReloadSteps steps = new ReloadSteps();
     // The directory, or the host's layer in static linking mode: what the plugins are and how a
     // version of one is made. The reloader only builds.
     private final PluginFinder finder;
@@ -64,9 +63,9 @@ final class Reloader {
         try {
             long t = System.nanoTime();
             Map<String, PluginJar> jars = finder.find(previous);
-            t = charge(ReloadStep.READ_JAR, t);
+            t = steps.charge(ReloadStep.READ_JAR, t);
             List<PluginJar> order = DependencyOrder.sort(jars, config.hostLayer());
-            charge(ReloadStep.ORDER, t);
+            steps.charge(ReloadStep.ORDER, t);
             Map<String, LoadedPlugin> next = new LinkedHashMap<>();
             Map<String, PluginOutcome> outcomes = new LinkedHashMap<>();
             for (PluginJar jar : order) {
@@ -81,21 +80,22 @@ final class Reloader {
                 }
             }
             t = System.nanoTime();
-            GenerationVault vault = vault(next.values());
-            charge(ReloadStep.VAULT, t);
-            Generation generation = new Generation(number, List.copyOf(next.values()), vault, log);
-            vault.live().holdCallsWith(holdOf(generation));
+            // One gate for the generation and its live calls; drained, it tells the retirement.
+            CallGate gate = new CallGate("generation " + number, retirement::drained);
+            GenerationVault vault = vault(next.values(), gate);
+            steps.charge(ReloadStep.VAULT, t);
+            Generation generation = new Generation(number, List.copyOf(next.values()), vault, gate, log);
             for (LoadedPlugin p : fresh) {
-                hook(p, ReloadStep.ON_INIT, () -> {
+                steps.hook(p.name(), ReloadStep.ON_INIT, p::initHook, () -> {
                     p.plugin().onInit(generation.vault());
                     return null;
                 });
             }
             t = System.nanoTime();
             veto(generation);
-            charge(ReloadStep.CALLBACK, t);
+            steps.charge(ReloadStep.CALLBACK, t);
             Duration took = Duration.ofNanos(System.nanoTime() - started);
-            return new Built(generation, new ReloadDetails(number, outcomes, took, steps()), List.copyOf(fresh));
+            return new Built(generation, new ReloadDetails(number, outcomes, took, steps.durations()), List.copyOf(fresh));
         } catch (ReloadException e) {
             discardFresh();
             throw e;
@@ -140,30 +140,13 @@ final class Reloader {
         }
         parents.add(config.hostLayer());
         Optional<DefinedLayer> layer = finder.define(jar, number, parents);
-        t = charge(ReloadStep.DEFINE_LAYER, t);
+        t = steps.charge(ReloadStep.DEFINE_LAYER, t);
         Plugin plugin = finder.instantiate(jar, layer);
-        charge(ReloadStep.INSTANTIATE, t);
-        LoadedPlugin p = new LoadedPlugin(jar, number, names(deps), layer, plugin);
+        steps.charge(ReloadStep.INSTANTIATE, t);
+        loading = new PluginLoading(jar, number, deps, layer, plugin, steps);
+        LoadedPlugin p = loading.load(data);
+        loading = null;
         fresh.add(p);
-        boolean reloadable = hook(p, ReloadStep.RELOADABLE, plugin::reloadable);
-        if (!reloadable) {
-            for (LoadedPlugin d : deps) {
-                if (d.reloadable()) {
-                    throw new HookException(name, ReloadStep.RELOADABLE, "Plugin " + name
-                            + " is not reloadable but requires " + d.name() + ", which is", null);
-                }
-            }
-        }
-        p.recordReloadable(reloadable);
-        p.recordExport(hook(p, ReloadStep.EXPORT, plugin::export));
-        hook(p, ReloadStep.IMPORTS, () -> {
-            plugin.imports(new PluginImports(name, deps));
-            return null;
-        });
-        hook(p, ReloadStep.ON_LOAD, () -> {
-            plugin.onLoad(data);
-            return null;
-        });
         log.info("Plugin {} ({}): loaded into generation {} from {}{}", name, p.info().version(), number,
                 finder.origin(jar), jar.libraries().isEmpty() ? "" : " with libraries " + p.info().libraries());
         if (event != null) {
@@ -173,40 +156,14 @@ final class Reloader {
         return p;
     }
 
-    private <T> T hook(LoadedPlugin p, ReloadStep step, Callable<T> call) {
-        long t = System.nanoTime();
-        try {
-            return p.hook(call);
-        } catch (ReloadException e) {
-            throw e;
-        } catch (Throwable e) {
-            throw new HookException(p.name(), step, null, e);
-        } finally {
-            charge(step, t);
-        }
-    }
-
-    /** Adds the time since {@code since} to {@code step}; answers now, the start of the next step. */
-    private long charge(ReloadStep step, long since) {
-        long now = System.nanoTime();
-        stepNanos.merge(step, now - since, Long::sum);
-        return now;
-    }
-
-    private Map<ReloadStep, Duration> steps() {
-        Map<ReloadStep, Duration> steps = new EnumMap<>(ReloadStep.class);
-        stepNanos.forEach((step, nanos) -> steps.put(step, Duration.ofNanos(nanos)));
-        return steps;
-    }
-
     /** The VAULT step: live names of every plugin of the new generation, carried ones too; the extension. */
-    private GenerationVault vault(Collection<LoadedPlugin> plugins) {
+    private GenerationVault vault(Collection<LoadedPlugin> plugins, CallGate gate) {
         LiveVault live;
         try {
             // Statically linked plugins have no layer (nor controller) of their own to open to the
             // runtime: their live names are not bound.
             live = LiveBinder.bind(plugins.stream().flatMap(p -> p.layer().stream()).toList(), config.livePrefix(), log,
-                    previous.liveVault());
+                    previous.liveVault(), gate);
         } catch (LiveBindException e) {
             throw new SwapException(e.plugin(), ReloadStep.VAULT, e.getMessage(), e.getCause());
         }
@@ -224,24 +181,6 @@ final class Reloader {
             throw new SwapException(null, ReloadStep.VAULT, "the host's extension factory returned null", null);
         }
         return new GenerationVault(live, Optional.of(extension));
-    }
-
-    /**
-     * Live calls count into the generation as {@code invokeEach} does. Static, so the hold cannot
-     * capture this worker and, through {@link #previous}, pin the generation it replaces.
-     */
-    private static GenerationHold holdOf(Generation generation) {
-        return new GenerationHold() {
-            @Override
-            public void enter() {
-                generation.enter();
-            }
-
-            @Override
-            public void exit() {
-                generation.exit();
-            }
-        };
     }
 
     private void veto(Generation generation) {
@@ -262,9 +201,12 @@ final class Reloader {
 
     /** Frees, newest first, the plugins this attempt loaded; none of them ever became current. */
     private void discardFresh() {
+        if (loading != null) {
+            retirement.discard(loading);
+            loading = null;
+        }
         for (int i = fresh.size() - 1; i >= 0; i--) {
-            LoadedPlugin p = fresh.get(i);
-            retirement.discard(p);
+            retirement.discard(fresh.get(i));
         }
         fresh.clear();
     }

@@ -1,5 +1,6 @@
 package io.hotswap.runtime;
 
+import io.hotswap.runtime.call.CallGate;
 import io.hotswap.runtime.jfr.FreeEvent;
 import io.hotswap.runtime.jfr.Jfr;
 import io.hotswap.runtime.layer.DefinedLayer;
@@ -7,13 +8,15 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 
 /**
@@ -27,7 +30,8 @@ final class Retirement implements AutoCloseable {
     private final Logger log;
     private final LeakWatch leakWatch;
     private final ScheduledExecutorService executor;
-    private final Set<Generation> retired = ConcurrentHashMap.newKeySet();
+    // Replaced generations not freed yet, by the gate that says when each has drained.
+    private final Map<CallGate, Generation> retired = new ConcurrentHashMap<>();
 
     Retirement(SwapperConfig config, LeakWatch leakWatch) {
         this.config = config;
@@ -47,13 +51,23 @@ final class Retirement implements AutoCloseable {
         if (generation.isEmpty()) {
             return;
         }
-        retired.add(generation);
-        generation.retire(() -> executor.execute(() -> release(generation)));
+        retired.put(generation.gate(), generation);
         executor.schedule(() -> {
-            generation.markFreeDue();
+            generation.gate().markFreeDue();
             release(generation);
         }, config.freeDelay().toNanos(), TimeUnit.NANOSECONDS);
         log.debug("Generation {} retired with {} call(s) in flight", generation.number(), generation.callsInFlight());
+    }
+
+    /**
+     * The gate of every generation calls {@link CallGate#CallGate whenDrained}: the last call out
+     * of a closing generation lands here, on its own thread, and hands the free to ours.
+     */
+    void drained(CallGate gate) {
+        Generation generation = retired.get(gate);
+        if (generation != null) {
+            executor.execute(() -> release(generation));
+        }
     }
 
     /** A plugin of a failed reload: it never became current, so nobody can be calling it. */
@@ -61,26 +75,35 @@ final class Retirement implements AutoCloseable {
         free(plugin, "discarded after the failed reload");
     }
 
+    /** The plugin whose load hooks failed: it never became a {@link LoadedPlugin}. */
+    void discard(PluginLoading loading) {
+        freed(loading.name(), loading.version(), "discarded after its load failed", () -> loading.discard(log));
+    }
+
     private void free(LoadedPlugin plugin, String why) {
+        freed(plugin.name(), plugin.info().version(), why, () -> plugin.free(log));
+    }
+
+    private void freed(String plugin, String version, String why, Supplier<Optional<DefinedLayer>> free) {
         FreeEvent event = Jfr.on() ? new FreeEvent() : null;
         if (event != null) {
             event.begin();
         }
-        String version = plugin.info().version();
-        plugin.free(log).ifPresent(layer -> {
-            watch(plugin, layer, why);
+        free.get().ifPresent(layer -> {
+            log.info("Plugin {} ({}): {}", plugin, version, why);
+            leakWatch.watch(plugin, version, layer);
             if (event != null) {
-                event.freed(plugin.name(), version, why);
+                event.freed(plugin, version, why);
                 event.commit();
             }
         });
     }
 
     private void release(Generation generation) {
-        if (!generation.closeIfDrained()) {
+        if (!generation.gate().closeIfDrained()) {
             return;
         }
-        retired.remove(generation);
+        retired.remove(generation.gate());
         List<LoadedPlugin> plugins = new ArrayList<>(generation.loaded());
         Collections.reverse(plugins);
         for (LoadedPlugin p : plugins) {
@@ -90,11 +113,6 @@ final class Retirement implements AutoCloseable {
         }
     }
 
-    private void watch(LoadedPlugin plugin, DefinedLayer layer, String why) {
-        log.info("Plugin {} ({}): {}", plugin.name(), plugin.info().version(), why);
-        leakWatch.watch(plugin.name(), plugin.info().version(), layer);
-    }
-
     /** Replaced generations not freed yet. */
     int retiredCount() {
         return retired.size();
@@ -102,8 +120,8 @@ final class Retirement implements AutoCloseable {
 
     /** Frees every retired generation that has drained, without waiting for the free delay. */
     void releaseNow() {
-        for (Generation g : List.copyOf(retired)) {
-            g.markFreeDue();
+        for (Generation g : List.copyOf(retired.values())) {
+            g.gate().markFreeDue();
             executor.execute(() -> release(g));
         }
     }

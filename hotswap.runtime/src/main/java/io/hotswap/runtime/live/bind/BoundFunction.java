@@ -1,6 +1,7 @@
 package io.hotswap.runtime.live.bind;
 
 import io.hotswap.api.LiveFunction;
+import io.hotswap.runtime.call.CallGate;
 import java.lang.invoke.MethodHandle;
 import java.lang.reflect.Method;
 import java.lang.reflect.UndeclaredThrowableException;
@@ -28,8 +29,8 @@ final class BoundFunction implements LiveFunction {
      * much again).
      */
     private final LazyInvoker invoker;
-    // The functions of the vault this one belongs to: their hold is the generation's.
-    private final BoundFunctions owner;
+    // The gate of the generation whose vault holds this function; null before it is held.
+    private final CallGate gate;
 
     BoundFunction(String name, String plugin, Method method, MethodHandle handle) {
         this(name, plugin, method.getDeclaringClass().getName() + "." + method.getName(),
@@ -38,7 +39,7 @@ final class BoundFunction implements LiveFunction {
     }
 
     private BoundFunction(String name, String plugin, String target, List<Class<?>> parameterTypes,
-                          Class<?> returnType, LazyInvoker invoker, BoundFunctions owner) {
+                          Class<?> returnType, LazyInvoker invoker, CallGate gate) {
         this.name = name;
         this.plugin = plugin;
         this.target = target;
@@ -46,12 +47,12 @@ final class BoundFunction implements LiveFunction {
         this.arity = parameterTypes.size();
         this.returnType = returnType;
         this.invoker = invoker;
-        this.owner = owner;
+        this.gate = gate;
     }
 
-    /** The same function, its calls holding the generation of {@code owner}'s vault. */
-    BoundFunction heldBy(BoundFunctions owner) {
-        return new BoundFunction(name, plugin, target, parameterTypes, returnType, invoker, owner);
+    /** The same function (same invoker), its calls passing the gate of a generation. */
+    BoundFunction heldBy(CallGate gate) {
+        return new BoundFunction(name, plugin, target, parameterTypes, returnType, invoker, gate);
     }
 
     /** The method, {@code a.b.Jobs.live_run}. */
@@ -90,8 +91,10 @@ final class BoundFunction implements LiveFunction {
         if (a.length != arity) {
             check(a.clone()); // throws, naming the function and both counts
         }
-        GenerationHold hold = owner == null ? GenerationHold.NONE : owner.hold();
-        hold.enter();
+        CallGate g = gate;
+        if (g != null) {
+            g.enter();
+        }
         try {
             Invoker f = invoker.get();
             return switch (a.length) {
@@ -106,7 +109,9 @@ final class BoundFunction implements LiveFunction {
         } catch (Throwable t) {
             throw failed(t, a.clone());
         } finally {
-            hold.exit();
+            if (g != null) {
+                g.exit();
+            }
         }
     }
 

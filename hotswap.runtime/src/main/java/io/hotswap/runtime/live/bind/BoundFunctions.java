@@ -2,6 +2,7 @@ package io.hotswap.runtime.live.bind;
 
 import io.hotswap.api.LiveFunction;
 import io.hotswap.api.LiveFunctions;
+import io.hotswap.runtime.call.CallGate;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -11,21 +12,12 @@ import java.util.TreeSet;
 final class BoundFunctions implements LiveFunctions {
 
     private final Map<String, BoundFunction> byName;
-    // Set once, before the generation is published; read by every call.
-    private volatile GenerationHold hold = GenerationHold.NONE;
 
-    BoundFunctions(Map<String, BoundFunction> byName) {
+    /** @param gate the gate of the generation whose vault these are: every call passes it */
+    BoundFunctions(Map<String, BoundFunction> byName, CallGate gate) {
         Map<String, BoundFunction> held = new java.util.HashMap<>();
-        byName.forEach((name, f) -> held.put(name, f.heldBy(this)));
+        byName.forEach((name, f) -> held.put(name, f.heldBy(gate)));
         this.byName = Map.copyOf(held);
-    }
-
-    void holdWith(GenerationHold hold) {
-        this.hold = hold;
-    }
-
-    GenerationHold hold() {
-        return hold;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.hotswap.runtime.live.bind;
 
+import io.hotswap.runtime.call.CallGate;
 import io.hotswap.runtime.layer.DefinedLayer;
 import io.hotswap.runtime.live.LiveEntry;
 import java.lang.reflect.Method;
@@ -32,10 +33,12 @@ public final class LiveBinder {
      * @param layers   the layers of the generation's plugins, in dependency order
      * @param previous the vault of the generation being replaced: a layer carried over from it
      *                 keeps its binding (same classes, same handles, same invokers)
+     * @param gate     the gate of the generation being built: every live call of the vault passes it
      * @throws LiveBindException if a plugin's index is malformed or stale, a live name cannot be
      *         bound, or two plugins declare the same live name
      */
-    public static LiveVault bind(List<DefinedLayer> layers, String prefix, Logger log, LiveVault previous) {
+    public static LiveVault bind(List<DefinedLayer> layers, String prefix, Logger log, LiveVault previous,
+                                 CallGate gate) {
         LiveObjectCodec.install();
         Map<DefinedLayer, LayerBinding> bindings = new LinkedHashMap<>();
         Map<String, BoundFunction> functions = new LinkedHashMap<>();
@@ -65,7 +68,7 @@ public final class LiveBinder {
                 }
             }
         }
-        return new LiveVault(new BoundFunctions(functions), new BoundTypes(types), sources, bindings);
+        return new LiveVault(new BoundFunctions(functions, gate), new BoundTypes(types), sources, bindings);
     }
 
     /** The live names of one plugin version, bound: once per layer. */

@@ -2,6 +2,7 @@ package io.hotswap.runtime.live.bind;
 
 import io.hotswap.api.LiveFunctions;
 import io.hotswap.api.LiveTypes;
+import io.hotswap.runtime.call.CallGate;
 import io.hotswap.runtime.layer.DefinedLayer;
 import java.util.Map;
 
@@ -21,18 +22,8 @@ public record LiveVault(LiveFunctions functions, LiveTypes types, Map<String, Li
         bindings = Map.copyOf(bindings);
     }
 
-    /**
-     * Makes every live call through this vault hold its generation; called once, before the
-     * generation is published.
-     */
-    public void holdCallsWith(GenerationHold hold) {
-        if (functions instanceof BoundFunctions bound) {
-            bound.holdWith(hold);
-        }
-    }
-
     /** The live vault of a generation without plugins. */
-    public static LiveVault empty() {
-        return new LiveVault(new BoundFunctions(Map.of()), new BoundTypes(Map.of()), Map.of(), Map.of());
+    public static LiveVault empty(CallGate gate) {
+        return new LiveVault(new BoundFunctions(Map.of(), gate), new BoundTypes(Map.of()), Map.of(), Map.of());
     }
 }

@@ -1,4 +1,4 @@
-package io.hotswap.runtime;
+package io.hotswap.runtime.call;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -13,23 +13,20 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
-import org.slf4j.LoggerFactory;
 
 /**
- * The call count of a generation, on its own: calls are counted on stripes by thread, and a
+ * The call gate of a generation, on its own: calls are counted on stripes by thread, and a
  * generation is freed only when no call is inside it, after which no call gets in.
  */
-class GenerationCallCountTest {
-
-    private static Generation generation() {
-        return Generation.empty(LoggerFactory.getLogger(GenerationCallCountTest.class));
-    }
+class CallGateTest {
 
     @Test
     void anOpenGenerationCountsCallsFromManyThreadsAndIsNeverFreedBeforeItsFreeIsDue() throws Exception {
-        Generation g = generation();
+        AtomicInteger drained = new AtomicInteger();
+        CallGate g = new CallGate("generation 1", gate -> drained.incrementAndGet());
         int threads = 8;
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         CountDownLatch inside = new CountDownLatch(threads);
@@ -50,7 +47,6 @@ class GenerationCallCountTest {
             }
             assertThat(inside.await(10, TimeUnit.SECONDS)).isTrue();
             assertThat(g.callsInFlight()).isEqualTo(threads);
-            g.retire(() -> { });
             assertThat(g.closeIfDrained()).as("not due yet").isFalse();
             assertThat(g.tryEnter()).as("an open generation takes calls").isTrue();
             g.exit();
@@ -60,9 +56,32 @@ class GenerationCallCountTest {
                 f.get(10, TimeUnit.SECONDS);
             }
             assertThat(g.callsInFlight()).isZero();
+            assertThat(drained.get()).as("an open gate never reports drained").isZero();
+            assertThat(g.state()).isEqualTo(CallGate.State.OPEN);
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    @Test
+    void aClosingGateRefusesNewCallsNamingItsOwnerAndReportsDrainedWhenTheLastCallLeaves() {
+        AtomicInteger drained = new AtomicInteger();
+        CallGate g = new CallGate("generation 7", gate -> drained.incrementAndGet());
+        g.enter();
+        assertThat(g.markFreeDue()).isTrue();
+        assertThat(g.markFreeDue()).as("a second request is no transition").isFalse();
+        assertThat(g.state()).isEqualTo(CallGate.State.CLOSING);
+        org.assertj.core.api.Assertions.assertThatThrownBy(g::enter).isInstanceOf(IllegalStateException.class)
+                .hasMessageStartingWith("generation 7 was replaced");
+        assertThat(g.closeIfDrained()).as("a call is inside").isFalse();
+        assertThat(drained.get()).isZero();
+
+        g.exit();
+
+        assertThat(drained.get()).isEqualTo(1);
+        assertThat(g.closeIfDrained()).isTrue();
+        assertThat(g.closeIfDrained()).as("closed exactly once").isFalse();
+        assertThat(g.state()).isEqualTo(CallGate.State.CLOSED);
     }
 
     /**
@@ -71,7 +90,8 @@ class GenerationCallCountTest {
      */
     @RepeatedTest(5)
     void onceFreedNoCallIsInsideAndNoneGetsIn() throws Exception {
-        Generation g = generation();
+        AtomicReference<Runnable> onDrained = new AtomicReference<>(() -> { });
+        CallGate g = new CallGate("generation 1", gate -> onDrained.get().run());
         int threads = 4;
         AtomicInteger inside = new AtomicInteger();
         AtomicLong entered = new AtomicLong();
@@ -85,7 +105,7 @@ class GenerationCallCountTest {
                 freed.set(true);
             }
         };
-        g.retire(tryFree);
+        onDrained.set(tryFree);
         CyclicBarrier start = new CyclicBarrier(threads + 1);
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
