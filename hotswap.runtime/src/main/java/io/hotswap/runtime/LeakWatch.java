@@ -27,16 +27,22 @@ final class LeakWatch {
                            WeakReference<ModuleLayer> layer, Instant freedAt, long gcCountAtFree) {
     }
 
-    private final SwapperConfig config;
+    private final int gcCycles;
+    private final Duration minAge;
     private final Logger log;
     private final ConcurrentLinkedQueue<Watched> watched = new ConcurrentLinkedQueue<>();
     private final Map<String, LeakReport> leaked = new ConcurrentHashMap<>();
     private final AtomicLong freed = new AtomicLong();
     private final AtomicLong collected = new AtomicLong();
 
-    LeakWatch(SwapperConfig config) {
-        this.config = config;
-        this.log = config.log();
+    /**
+     * @param gcCycles GC cycles a freed layer may survive before it counts as leaked
+     * @param minAge   and the time since its free
+     */
+    LeakWatch(int gcCycles, Duration minAge, Logger log) {
+        this.gcCycles = gcCycles;
+        this.minAge = minAge;
+        this.log = log;
     }
 
     void watch(String plugin, String version, DefinedLayer layer) {
@@ -63,8 +69,8 @@ final class LeakWatch {
                     log.debug("Plugin {} ({}): layer collected", w.plugin(), w.version());
                 }
             } else if (!leaked.containsKey(w.loaderName())
-                    && gcs - w.gcCountAtFree() >= config.leakGcCycles()
-                    && Duration.between(w.freedAt(), now).compareTo(config.leakMinAge()) >= 0) {
+                    && gcs - w.gcCountAtFree() >= gcCycles
+                    && Duration.between(w.freedAt(), now).compareTo(minAge) >= 0) {
                 LeakReport report = new LeakReport(w.plugin(), w.version(), w.loaderName(), w.freedAt(),
                         Duration.between(w.freedAt(), now), threadsOf(w));
                 leaked.put(w.loaderName(), report);

@@ -26,23 +26,28 @@ import org.slf4j.Logger;
  */
 final class Retirement implements AutoCloseable {
 
-    private final SwapperConfig config;
+    private final Duration freeDelay;
     private final Logger log;
     private final LeakWatch leakWatch;
     private final ScheduledExecutorService executor;
     // Replaced generations not freed yet, by the gate that says when each has drained.
     private final Map<CallGate, Generation> retired = new ConcurrentHashMap<>();
 
-    Retirement(SwapperConfig config, LeakWatch leakWatch) {
-        this.config = config;
-        this.log = config.log();
+    /**
+     * @param swapper           the swapper's name, for the freeing thread's
+     * @param freeDelay         how long a replaced generation stays callable before its free is due
+     * @param leakCheckInterval how often the leak watch is swept
+     */
+    Retirement(String swapper, Duration freeDelay, Duration leakCheckInterval, LeakWatch leakWatch, Logger log) {
+        this.freeDelay = freeDelay;
+        this.log = log;
         this.leakWatch = leakWatch;
         this.executor = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "hotswap-free-" + config.name());
+            Thread t = new Thread(r, "hotswap-free-" + swapper);
             t.setDaemon(true);
             return t;
         });
-        long every = config.leakCheckInterval().toMillis();
+        long every = leakCheckInterval.toMillis();
         executor.scheduleWithFixedDelay(this::sweepQuietly, every, every, TimeUnit.MILLISECONDS);
     }
 
@@ -55,7 +60,7 @@ final class Retirement implements AutoCloseable {
         executor.schedule(() -> {
             generation.gate().markFreeDue();
             release(generation);
-        }, config.freeDelay().toNanos(), TimeUnit.NANOSECONDS);
+        }, freeDelay.toNanos(), TimeUnit.NANOSECONDS);
         log.debug("Generation {} retired with {} call(s) in flight", generation.number(), generation.callsInFlight());
     }
 

@@ -1,17 +1,20 @@
 package io.hotswap.runtime;
 
 import io.hotswap.api.Plugin;
+import io.hotswap.runtime.event.SwapperAttachment;
+import io.hotswap.runtime.event.SwapperEvent;
 import io.hotswap.runtime.jfr.Jfr;
 import io.hotswap.runtime.jfr.ReloadEvent;
 import io.hotswap.runtime.management.EndpointDirectory;
 import io.hotswap.runtime.management.ManagedSwapper;
 import io.hotswap.runtime.management.Management;
-import io.hotswap.runtime.watch.PluginDirWatch;
+import io.hotswap.runtime.watch.FileWatch;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -58,11 +61,11 @@ public final class Swapper implements AutoCloseable {
     // The data of the last loadPlugins/reload: what a reload from outside (endpoint, JMX, file
     // watch) passes to onLoad, since the requester cannot pass host objects.
     private volatile Object lastData;
-    // Null when neither the endpoint nor JMX was asked for.
+    // Null when neither the endpoint nor JMX was asked for; also among the attachments.
     private final Management management;
-    // Replaced under the reload lock when the plugin directory changes.
-    private volatile PluginDirWatch watch;
-    private final Duration watchQuietPeriod;
+    // What follows this swapper's events (management, file watch): told after the reload lock is
+    // released, in this order. Fixed once built.
+    private final List<SwapperAttachment> attachments;
 
     private Swapper(Builder b) {
         this.config = new SwapperConfig(b.name, b.log, b.hostLayer, b.whitelist, b.extensionFactory,
@@ -70,12 +73,12 @@ public final class Swapper implements AutoCloseable {
         this.log = b.log;
         this.pluginDir = b.pluginDir;
         this.current = new AtomicReference<>(Generation.empty(log));
-        this.leakWatch = new LeakWatch(config);
-        this.retirement = new Retirement(config, leakWatch);
+        this.leakWatch = new LeakWatch(b.leakGcCycles, b.leakMinAge, log);
+        this.retirement = new Retirement(b.name, b.freeDelay, b.leakCheckInterval, leakWatch, log);
         if (b.fileWatch && b.staticLinking) {
             log.warn("Swapper {}: static linking is on, so the file watch is off: nothing can be reloaded", b.name);
         }
-        this.watchQuietPeriod = b.fileWatch && !b.staticLinking ? b.watchQuietPeriod : null;
+        boolean watchFiles = b.fileWatch && !b.staticLinking;
         Management.Request request = null;
         if (b.managementEndpoint || b.jmx) {
             EndpointDirectory dir = !b.managementEndpoint ? null
@@ -83,11 +86,14 @@ public final class Swapper implements AutoCloseable {
             request = new Management.Request(dir, b.jmx, pluginDir, b.managementReadTimeout);
         }
         Management opened = null;
+        FileWatch watch = null;
         try {
             if (request != null && !b.managementInBackground) {
                 opened = Management.open(new Managed(), request, log);
             }
-            this.watch = watchQuietPeriod == null ? null : startWatch(pluginDir);
+            if (watchFiles) {
+                watch = FileWatch.start(config.name(), pluginDir, b.watchQuietPeriod, () -> reload(lastData), log);
+            }
         } catch (IOException | RuntimeException e) {
             if (opened != null) {
                 opened.close();
@@ -99,13 +105,34 @@ public final class Swapper implements AutoCloseable {
             }
             throw (RuntimeException) e;
         }
+        List<SwapperAttachment> attached = new ArrayList<>();
+        if (watch != null) {
+            attached.add(watch);
+        }
+        this.attachments = attached;
         // Last: the opening thread sees this swapper fully built.
         this.management = request != null && b.managementInBackground
                 ? Management.openInBackground(new Managed(), request, log) : opened;
+        if (management != null) {
+            attachments.add(management);
+        }
+        attachments.addAll(b.extraAttachments);
     }
 
-    private PluginDirWatch startWatch(Path dir) throws IOException {
-        return PluginDirWatch.start(config.name(), dir, watchQuietPeriod, () -> reload(lastData), log);
+    /** Whether this thread holds the reload lock (events must be told without it). */
+    boolean reloadLockHeld() {
+        return reloadLock.isHeldByCurrentThread();
+    }
+
+    /** Tells every attachment, in order; outside the reload lock. One that throws does not stop the others. */
+    private void tell(SwapperEvent event) {
+        for (SwapperAttachment a : attachments) {
+            try {
+                a.on(event);
+            } catch (RuntimeException e) {
+                log.warn("Swapper {}: {} failed on {}", config.name(), a.getClass().getSimpleName(), event, e);
+            }
+        }
     }
 
     /** The view the endpoint and the MBean get: no more than they need. */
@@ -188,6 +215,7 @@ public final class Swapper implements AutoCloseable {
         if (event != null) {
             event.begin();
         }
+        boolean succeeded = false;
         reloadLock.lock();
         try {
             Generation previous = current.get();
@@ -223,12 +251,12 @@ public final class Swapper implements AutoCloseable {
                 event.succeeded(next.number(), details.toString());
                 event.commit();
             }
+            succeeded = true;
             return details;
         } finally {
             reloadLock.unlock();
-            if (first && management != null) {
-                management.begin(); // loaded or failed: management may now take the CPU
-            }
+            tell(first ? new SwapperEvent.FirstLoadDone(succeeded)
+                    : new SwapperEvent.ReloadFinished(current.get().number(), succeeded));
         }
     }
 
@@ -304,25 +332,16 @@ public final class Swapper implements AutoCloseable {
                     + " reads no plugin directory");
         }
         requireDirectory(dir);
+        Path from;
         reloadLock.lock();
         try {
-            log.info("Plugin directory changed from {} to {}", pluginDir, dir);
+            from = pluginDir;
+            log.info("Plugin directory changed from {} to {}", from, dir);
             pluginDir = dir;
-            if (management != null) {
-                management.pluginDirChanged(dir);
-            }
-            if (watch != null) {
-                watch.close();
-                try {
-                    watch = startWatch(dir);
-                } catch (IOException e) {
-                    watch = null;
-                    log.warn("Cannot watch {}; file watch of {} is off", dir, config.name(), e);
-                }
-            }
         } finally {
             reloadLock.unlock();
         }
+        tell(new SwapperEvent.PluginDirChanged(from, dir));
     }
 
     /**
@@ -356,13 +375,7 @@ public final class Swapper implements AutoCloseable {
     @Override
     public void close() {
         // Outside the lock first: no new reload requests from outside while we shut down.
-        PluginDirWatch w = watch;
-        if (w != null) {
-            w.close();
-        }
-        if (management != null) {
-            management.close();
-        }
+        tell(new SwapperEvent.Closing());
         reloadLock.lock();
         try {
             Generation last = current.getAndSet(Generation.empty(log));
@@ -416,6 +429,7 @@ public final class Swapper implements AutoCloseable {
         private Duration watchQuietPeriod = Duration.ofMillis(500);
         private boolean staticLinking;
         private String livePrefix = "live_";
+        private final List<SwapperAttachment> extraAttachments = new ArrayList<>();
 
         private Builder(Path pluginDir) {
             this.pluginDir = Objects.requireNonNull(pluginDir, "pluginDir");
@@ -595,6 +609,12 @@ public final class Swapper implements AutoCloseable {
          * @throws UncheckedIOException     if the management endpoint (not with
          *                                  {@link #managementInBackground}) or the file watch cannot be set up
          */
+        /** Attaches one more follower of the swapper's events, told after the built-in ones. */
+        Builder attach(SwapperAttachment attachment) {
+            extraAttachments.add(Objects.requireNonNull(attachment, "attachment"));
+            return this;
+        }
+
         public Swapper build() {
             if (!staticLinking) {
                 requireDirectory(pluginDir);

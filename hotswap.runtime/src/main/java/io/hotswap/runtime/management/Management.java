@@ -1,5 +1,7 @@
 package io.hotswap.runtime.management;
 
+import io.hotswap.runtime.event.SwapperAttachment;
+import io.hotswap.runtime.event.SwapperEvent;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -26,7 +28,7 @@ import org.slf4j.Logger;
  * second), then closes what it opened: a swapper closed right after it was built leaves no
  * socket, no sidecar and no MBean behind.
  */
-public final class Management implements AutoCloseable {
+public final class Management implements AutoCloseable, SwapperAttachment {
 
     private static final Duration OPENING_WAIT = Duration.ofSeconds(10);
     private static final Duration LONGEST_DELAY = Duration.ofSeconds(1);
@@ -107,6 +109,21 @@ public final class Management implements AutoCloseable {
                 log.warn("Management endpoint of {}: cannot rewrite its sidecar with plugin directory {}",
                         swapper.name(), dir, ex);
             }
+        }
+    }
+
+    /**
+     * The first load ended: a background opening may begin. The plugin directory changed: the
+     * sidecar says so. The swapper closes: the endpoint and the MBean go.
+     */
+    @Override
+    public void on(SwapperEvent event) {
+        if (event instanceof SwapperEvent.FirstLoadDone) {
+            begin();
+        } else if (event instanceof SwapperEvent.PluginDirChanged changed) {
+            pluginDirChanged(changed.to());
+        } else if (event instanceof SwapperEvent.Closing) {
+            close();
         }
     }
 
