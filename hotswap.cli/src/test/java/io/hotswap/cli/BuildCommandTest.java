@@ -74,7 +74,7 @@ class BuildCommandTest {
             assertThat(Cli.run("build", src.toString(), out.toString()).exitCode()).isZero();
             ReloadDetails details = swapper.reload(null);
 
-            assertThat(details.outcome("hello")).isEqualTo(PluginOutcome.OK);
+            assertThat(details.outcome("hello")).contains(PluginOutcome.OK);
             assertThat(swapper.current().find("hello").orElseThrow().invokeFunc("x")).isEqualTo("hello:v2");
             assertThat(swapper.current().find("hello").orElseThrow().version()).contains("+nogit");
         }

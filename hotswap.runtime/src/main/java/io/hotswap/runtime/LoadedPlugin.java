@@ -36,7 +36,7 @@ final class LoadedPlugin {
     private final String name;
     private final String sha256;
     private final Optional<String> descriptorVersion;
-    private final Path file;
+    private final Optional<Path> file;
     private final Instant loadedAt;
     private final long generation;
     private final List<String> requires;
@@ -55,7 +55,7 @@ final class LoadedPlugin {
         this.name = jar.name();
         this.sha256 = jar.sha256();
         this.descriptorVersion = jar.descriptorVersion();
-        this.file = jar.file();
+        this.file = Optional.ofNullable(jar.file());
         this.loadedAt = Instant.now();
         this.generation = generation;
         this.requires = List.copyOf(requires);

@@ -3,6 +3,7 @@ package io.hotswap.runtime;
 import io.hotswap.api.Plugin;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Optional;
 
 /**
  * A plugin as seen through one generation. Calls through a handle hold its generation, like
@@ -35,8 +36,8 @@ public final class PluginHandle {
         return loaded.sha256();
     }
 
-    /** The jar it was read from. */
-    public Path file() {
+    /** The jar it was read from; empty for a statically linked plugin from an exploded module. */
+    public Optional<Path> file() {
         return info().file();
     }
 

@@ -11,7 +11,8 @@ import java.util.Optional;
  * @param name              the plugin (module) name
  * @param descriptorVersion the version stamped into the module descriptor, if any
  * @param sha256            the SHA-256 of the jar: the version's identity
- * @param file              where the jar was read from
+ * @param file              where the jar was read from; empty for a statically linked plugin
+ *                          loaded from an exploded module (a directory of classes, not a jar)
  * @param loadedAt          when its layer was defined
  * @param generation        the generation that loaded it
  * @param reloadable        what its {@code reloadable()} answered
@@ -20,7 +21,7 @@ import java.util.Optional;
  *                          empty for a plain plugin jar
  * @since 0.1
  */
-public record PluginInfo(String name, Optional<String> descriptorVersion, String sha256, Path file,
+public record PluginInfo(String name, Optional<String> descriptorVersion, String sha256, Optional<Path> file,
                          Instant loadedAt, long generation, boolean reloadable, List<String> requires,
                          List<LibraryInfo> libraries) {
 

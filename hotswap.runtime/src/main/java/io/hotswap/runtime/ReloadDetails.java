@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * What a successful load or reload did: the outcome per plugin, in dependency order with removed
@@ -31,9 +32,9 @@ public record ReloadDetails(long generation, Map<String, PluginOutcome> outcomes
         this(generation, outcomes, took, Map.of());
     }
 
-    /** The outcome for one plugin, or {@code null} if the reload did not see it. */
-    public PluginOutcome outcome(String plugin) {
-        return outcomes.get(plugin);
+    /** The outcome for one plugin; empty if the reload did not see it. */
+    public Optional<PluginOutcome> outcome(String plugin) {
+        return Optional.ofNullable(outcomes.get(plugin));
     }
 
     /** The time spent in one step, zero if it did not run. */

@@ -40,12 +40,12 @@ class LiveBindingReuseTest {
             assertThat(first).as("only plugins with live names").hasSize(1);
 
             plugin("beta").version("v2").buildInto(dir);
-            assertThat(swapper.reload(null).outcome("alpha")).isEqualTo(PluginOutcome.UNCHANGED);
+            assertThat(swapper.reload(null).outcome("alpha")).contains(PluginOutcome.UNCHANGED);
             assertThat(bindings(swapper)).singleElement().isSameAs(first.get(0));
             assertThat(swapper.current().vault().liveFuncs().call("live_who")).isEqualTo("alpha v1");
 
             alpha("v2");
-            assertThat(swapper.reload(null).outcome("alpha")).isEqualTo(PluginOutcome.OK);
+            assertThat(swapper.reload(null).outcome("alpha")).contains(PluginOutcome.OK);
             assertThat(bindings(swapper)).singleElement().isNotSameAs(first.get(0));
             assertThat(swapper.current().vault().liveFuncs().call("live_who")).isEqualTo("alpha v2");
         }

@@ -29,7 +29,7 @@ class LoadAndReloadTest {
         try (Swapper swapper = swapper(dir).build()) {
             ReloadDetails first = swapper.loadPlugins(events);
             assertThat(first.generation()).isEqualTo(1);
-            assertThat(first.outcome("alpha")).isEqualTo(PluginOutcome.OK);
+            assertThat(first.outcome("alpha")).contains(PluginOutcome.OK);
             assertThat(call(swapper, "alpha")).isEqualTo("alpha:version:v1");
             assertThat(events.of("alpha")).containsExactly(
                     "alpha:reloadable:v1", "alpha:export:v1", "alpha:imports:v1", "alpha:onLoad:v1", "alpha:onInit:v1");
@@ -40,7 +40,7 @@ class LoadAndReloadTest {
             ReloadDetails second = swapper.reload(events);
 
             assertThat(second.generation()).isEqualTo(2);
-            assertThat(second.outcome("alpha")).isEqualTo(PluginOutcome.OK);
+            assertThat(second.outcome("alpha")).contains(PluginOutcome.OK);
             assertThat(swapper.reloadCounter()).isEqualTo(1);
             assertThat(call(swapper, "alpha")).isEqualTo("alpha:version:v2");
             await().until(() -> events.count("alpha:onFree:v1") == 1);
@@ -60,7 +60,7 @@ class LoadAndReloadTest {
 
             ReloadDetails details = swapper.reload(events);
 
-            assertThat(details.outcome("alpha")).isEqualTo(PluginOutcome.UNCHANGED);
+            assertThat(details.outcome("alpha")).contains(PluginOutcome.UNCHANGED);
             assertThat(events.all()).isEmpty();
             assertThat(swapper.current().find("alpha").orElseThrow().plugin()).isSameAs(before.plugin());
             assertThat(swapper.current().number()).isEqualTo(2);
@@ -77,7 +77,7 @@ class LoadAndReloadTest {
 
             ReloadDetails details = swapper.reload(events);
 
-            assertThat(details.outcome("alpha")).isEqualTo(PluginOutcome.NOT_RELOADABLE);
+            assertThat(details.outcome("alpha")).contains(PluginOutcome.NOT_RELOADABLE);
             assertThat(events.all()).isEmpty();
             assertThat(call(swapper, "alpha")).isEqualTo("alpha:version:v1");
         }
@@ -153,7 +153,7 @@ class LoadAndReloadTest {
             assertThat(status.plugins().get(0).version()).isEqualTo("sha256:" + alpha.hash().substring(0, 12))
                     .isEqualTo(alpha.version());
             assertThat(alpha.hash()).isEqualTo(io.hotswap.runtime.jar.PluginJarReader.sha256(Files.readAllBytes(dir.resolve("alpha.jar"))));
-            assertThat(alpha.file()).isEqualTo(dir.resolve("alpha.jar"));
+            assertThat(alpha.file()).contains(dir.resolve("alpha.jar"));
         }
     }
 

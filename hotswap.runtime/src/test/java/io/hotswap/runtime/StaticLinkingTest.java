@@ -59,7 +59,7 @@ class StaticLinkingTest {
             PluginHandle alpha = swapper.current().find("alpha").orElseThrow();
             assertThat(alpha.plugin().getClass().getModule().getLayer()).isSameAs(layer);
             assertThat(alpha.invokeFunc("version")).isEqualTo("alpha:version:v1");
-            assertThat(alpha.file()).isEqualTo(modulePath.resolve("alpha.jar"));
+            assertThat(alpha.file()).contains(modulePath.resolve("alpha.jar"));
         }
         assertThat(events.count("alpha:onFree:v1")).as("onFree runs on close").isEqualTo(1);
         assertThat(events.count("beta:onFree:v1")).isEqualTo(1);

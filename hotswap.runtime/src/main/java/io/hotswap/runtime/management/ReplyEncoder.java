@@ -6,6 +6,7 @@ import io.hotswap.runtime.PluginInfo;
 import io.hotswap.runtime.ReloadDetails;
 import io.hotswap.runtime.ReloadException;
 import io.hotswap.runtime.SwapperStatus;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -78,7 +79,7 @@ final class ReplyEncoder {
         m.put("version", p.version());
         m.put("descriptorVersion", p.descriptorVersion().orElse(null));
         m.put("sha256", p.sha256());
-        m.put("file", p.file() == null ? null : p.file().toString());
+        m.put("file", p.file().map(Path::toString).orElse(null));
         m.put("loadedAt", p.loadedAt().toString());
         m.put("generation", p.generation());
         m.put("reloadable", p.reloadable());

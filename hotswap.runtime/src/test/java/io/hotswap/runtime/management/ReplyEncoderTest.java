@@ -18,7 +18,7 @@ class ReplyEncoderTest {
     private static final String SHA = "0123456789abcdef".repeat(4);
 
     private static PluginInfo plugin(String name, List<LibraryInfo> libraries) {
-        return new PluginInfo(name, Optional.of("1.0"), SHA, Path.of("plugins", name + ".jar"),
+        return new PluginInfo(name, Optional.of("1.0"), SHA, Optional.of(Path.of("plugins", name + ".jar")),
                 Instant.parse("2026-12-01T10:00:00Z"), 1, true, List.of(), libraries);
     }
 
