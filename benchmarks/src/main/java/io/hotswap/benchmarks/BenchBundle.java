@@ -41,10 +41,9 @@ record BenchBundle(String module, List<Path> variants, List<List<Path>> floorMod
         return floorModules.get((int) (i % floorModules.size()));
     }
 
-    /** {@code jackson-databind-2.17.2.jar + 2 (2.2 MiB)}: the report's name for the nested libraries. */
+    /** {@code jackson-databind-2.17.2 and 2 more jars (2.2 MiB)}: the report's name for the nested libraries. */
     String describeLibraries() {
-        String first = libraries.get(0);
-        String more = libraries.size() > 1 ? " + " + String.join(" + ", libraries.subList(1, libraries.size())) : "";
-        return "%s%s (%.1f MiB nested)".formatted(first, more, libraryBytes / 1048576.0);
+        String more = libraries.size() > 1 ? " and %d more jar%s".formatted(libraries.size() - 1, libraries.size() > 2 ? "s" : "") : "";
+        return "%s%s (%.1f MiB)".formatted(libraries.get(0), more, libraryBytes / 1048576.0);
     }
 }

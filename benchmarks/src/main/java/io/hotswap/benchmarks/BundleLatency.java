@@ -88,7 +88,7 @@ public final class BundleLatency {
         Samples r = Samples.of(reload);
         Samples f = Samples.of(floor);
         double ratio = (double) r.median() / f.median();
-        report.figure(new Figure("reload latency, bundle with " + bundle.describeLibraries() + " (reload + first call)",
+        report.figure(new Figure("reload latency, bundle with " + bundle.describeLibraries() + ", reload + first call",
                 r.describeMillis(), f.describeMillis(), "%.2f× (p90 %.2f×)".formatted(ratio, (double) r.p90() / f.p90()),
                 "≤ 1.5× floor", ratio <= RATIO_GOAL));
         StringBuilder breakdown = new StringBuilder("- Reload path (median per step, from `ReloadDetails.steps()`): ");
