@@ -3,21 +3,26 @@
 # and writes benchmarks/RESULTS.md. Under 10 minutes on 2 cores. Not part of `mvn verify`.
 #
 #   benchmarks/run.sh            build if needed, run all, write RESULTS.md
-#   benchmarks/run.sh latency    run one (latency | calls | memory | overhead | build | start), print only
+#   benchmarks/run.sh latency    run one (latency | calls | memory | overhead | build | start |
+#                                bundle | bundle-memory), print only
 #
 # build and start use the hello demo's plugin sources (demos/hello/plugin/world); start uses the
-# runtime image (jlink/target/image, or $HOTSWAP_IMAGE), built here when missing.
+# runtime image (jlink/target/image, or $HOTSWAP_IMAGE), built here when missing. bundle and
+# bundle-memory nest the library jars the build copies into target/bench-libs (Jackson).
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(dirname "$here")"
 lib="$here/target/lib"
+bench_libs="$here/target/bench-libs"
 jar="$here/target/hotswap.benchmarks-0.1.0-SNAPSHOT.jar"
 java="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 image="${HOTSWAP_IMAGE:-$root/jlink/target/image}"
 hello_plugin="$root/demos/hello/plugin/world"
 
-if [[ ! -f "$jar" || ! -x "$image/bin/hello" || -n "${BENCH_REBUILD:-}" ]]; then
-  (cd "$root" && mvn -B -q -DskipTests package -pl benchmarks,jlink -am)
+# Only start needs the image: a single other benchmark builds the benchmarks alone.
+if [[ $# -eq 0 || "$1" == start ]]; then needs=benchmarks,jlink; else needs=benchmarks; fi
+if [[ ! -f "$jar" || ! -d "$bench_libs" || ( "$needs" == *jlink && ! -x "$image/bin/hello" ) || -n "${BENCH_REBUILD:-}" ]]; then
+  (cd "$root" && mvn -B -q -DskipTests package -pl "$needs" -am)
 fi
 
 # The runtime, the API, the CLI and SLF4J on the module path (plugins require io.hotswap.api from
@@ -34,9 +39,10 @@ run() {
 }
 
 declare -A mains=([latency]=ReloadLatency [calls]=CallsUnderReload [memory]=MemoryOverReloads [overhead]=CallOverhead
-  [build]=BuildTime [start]=ImageStart)
+  [build]=BuildTime [start]=ImageStart [bundle]=BundleLatency [bundle-memory]=BundleMemory)
 # Each benchmark's leading arguments (the rest of the command line follows them).
-declare -A fixed=([build]="$hello_plugin $lib/slf4j-api.jar" [start]="$image $hello_plugin")
+declare -A fixed=([build]="$hello_plugin $lib/slf4j-api.jar" [start]="$image $hello_plugin" [bundle]="$bench_libs"
+  [bundle-memory]="$bench_libs")
 if [[ $# -gt 0 ]]; then
   # shellcheck disable=SC2086 # the fixed arguments are paths without spaces, split on purpose
   run "${mains[$1]}" ${fixed[$1]:-} "${@:2}"
@@ -48,7 +54,7 @@ export BENCH_OUT="$out"
 mkdir -p "$out/tmp" # the generated plugin jars; removed with the rest at the end
 start=$(date +%s)
 load_before="$(cut -d' ' -f1-3 /proc/loadavg)"
-for b in latency calls memory overhead build start; do
+for b in latency calls memory overhead build start bundle bundle-memory; do
   echo "== $b"
   # shellcheck disable=SC2086
   run "${mains[$b]}" ${fixed[$b]:-}
@@ -70,10 +76,10 @@ took=$(( $(date +%s) - start ))
   echo
   echo "| figure | median (spread) | floor, same run | ratio | goal | result |"
   echo "|---|---|---|---|---|---|"
-  for b in reload-latency calls-under-reload memory-over-reloads call-overhead build-time image-start; do
+  for b in reload-latency calls-under-reload memory-over-reloads call-overhead build-time image-start bundle-latency bundle-memory; do
     if [[ -f "$out/$b.rows.md" ]]; then cat "$out/$b.rows.md"; fi
   done
-  for b in reload-latency calls-under-reload memory-over-reloads call-overhead build-time image-start; do
+  for b in reload-latency calls-under-reload memory-over-reloads call-overhead build-time image-start bundle-latency bundle-memory; do
     if [[ -f "$out/$b.notes.md" ]]; then
       echo
       echo "## $b"

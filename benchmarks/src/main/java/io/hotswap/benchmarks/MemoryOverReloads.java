@@ -4,9 +4,6 @@ import io.hotswap.runtime.PluginOutcome;
 import io.hotswap.runtime.ReloadDetails;
 import io.hotswap.runtime.Swapper;
 import io.hotswap.runtime.SwapperStatus;
-import java.lang.management.ClassLoadingMXBean;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
 import java.nio.file.Files;
 import java.time.Duration;
 
@@ -20,28 +17,12 @@ import java.time.Duration;
  */
 public final class MemoryOverReloads {
 
-    private static final double CLASSES_GOAL = 0.01;
-    private static final long METASPACE_GOAL = 5L << 20;
+    // Shared with BundleMemory: a bundle is held to the tolerances of a plain plugin.
+    static final double CLASSES_GOAL = 0.01;
+    static final long METASPACE_GOAL = 5L << 20;
     private static final Duration SETTLE_BOUND = Duration.ofSeconds(60);
 
     private MemoryOverReloads() {
-    }
-
-    /** Loaded classes and Metaspace in use at one moment, after a GC. */
-    private record Footprint(long classes, long metaspaceUsed, long metaspaceCommitted) {
-
-        static Footprint now() {
-            ClassLoadingMXBean cl = ManagementFactory.getClassLoadingMXBean();
-            MemoryPoolMXBean meta = ManagementFactory.getMemoryPoolMXBeans().stream()
-                    .filter(p -> p.getName().equals("Metaspace")).findFirst()
-                    .orElseThrow(() -> new IllegalStateException("this JVM has no Metaspace memory pool"));
-            return new Footprint(cl.getLoadedClassCount(), meta.getUsage().getUsed(), meta.getUsage().getCommitted());
-        }
-
-        String describe() {
-            return "%,d classes, Metaspace %.1f MiB used (%.1f committed)"
-                    .formatted(classes, metaspaceUsed / 1048576.0, metaspaceCommitted / 1048576.0);
-        }
     }
 
     public static void main(String[] args) throws Exception {
@@ -123,7 +104,7 @@ public final class MemoryOverReloads {
      * Waits, within a bound, until every replaced generation was freed and every freed layer
      * collected, collecting garbage between looks; answers the last status either way.
      */
-    private static SwapperStatus settle(Swapper swapper) throws InterruptedException {
+    static SwapperStatus settle(Swapper swapper) throws InterruptedException {
         long deadline = System.nanoTime() + SETTLE_BOUND.toNanos();
         SwapperStatus s = swapper.status();
         while (System.nanoTime() < deadline) {

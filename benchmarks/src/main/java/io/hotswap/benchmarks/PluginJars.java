@@ -85,11 +85,7 @@ final class PluginJars {
                 }
                 """.formatted(module, sum)));
         compile(files, out);
-        // As hotswap build does: the live index, so a load reads it instead of scanning the classes.
-        byte[] index = LiveIndex.scan(out, LIVE_PREFIX).toBytes();
-        Path indexFile = out.resolve(LiveIndex.PATH);
-        Files.createDirectories(indexFile.getParent());
-        Files.write(indexFile, index);
+        writeLiveIndex(out);
         List<Path> variants = new ArrayList<>();
         for (String variant : List.of("a", "b")) {
             Path dir = Files.createDirectories(root.resolve(module + "-" + variant));
@@ -99,13 +95,26 @@ final class PluginJars {
         return new BenchPlugin(module, classes, variants, parts * (parts - 1) / 2);
     }
 
-    private static void compile(List<Path> files, Path out) {
+    /** As hotswap build does: the live index, so a load reads it instead of scanning the classes. */
+    static void writeLiveIndex(Path classes) throws IOException {
+        byte[] index = LiveIndex.scan(classes, LIVE_PREFIX).toBytes();
+        Path indexFile = classes.resolve(LiveIndex.PATH);
+        Files.createDirectories(indexFile.getParent());
+        Files.write(indexFile, index);
+    }
+
+    /** Compiles {@code files} into {@code out} against the API and {@code modulePath}. */
+    static void compile(List<Path> files, Path out, Path... modulePath) {
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         if (javac == null) {
             throw new IllegalStateException("no system Java compiler: run the benchmarks on a JDK, not a JRE");
         }
+        List<String> path = new ArrayList<>(List.of(apiLocation().toString()));
+        for (Path p : modulePath) {
+            path.add(p.toString());
+        }
         List<String> args = new ArrayList<>(List.of("--release", "17", "-nowarn", "-d", out.toString(),
-                "--module-path", apiLocation().toString()));
+                "--module-path", String.join(java.io.File.pathSeparator, path)));
         files.forEach(f -> args.add(f.toString()));
         StringWriter errors = new StringWriter();
         int rc = javac.run(null, OutputStream.nullOutputStream(), new WriterStream(errors), args.toArray(String[]::new));
@@ -114,7 +123,8 @@ final class PluginJars {
         }
     }
 
-    private static void jar(Path classes, String variant, Path jar) throws IOException {
+    /** Jars {@code classes} with a marker entry naming {@code variant}. */
+    static void jar(Path classes, String variant, Path jar) throws IOException {
         try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar));
              Stream<Path> files = Files.walk(classes)) {
             for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
@@ -139,7 +149,7 @@ final class PluginJars {
                 .reference().location().orElseThrow());
     }
 
-    private static Path write(Path file, String content) throws IOException {
+    static Path write(Path file, String content) throws IOException {
         Files.createDirectories(file.getParent());
         return Files.writeString(file, content);
     }
