@@ -18,16 +18,19 @@ PLUGINS="$WORK/plugins"
 # --staticLinking and -g).
 BUILD_FLAGS=()
 JAVAC_FLAGS=()
+# Build outputs besides the image that a demo's scripts need (the libs demo's Gson jars): when one
+# is missing, ensure_image builds the modules as for a missing image.
+NEEDS=()
 
 say() {
     printf '%s: %s\n' "$DEMO" "$*" >&2
 }
 
-# Builds the modules and the image when the image (or this demo's launcher) is missing, or older
-# than a main source or pom of the modules (run.sh only: reload.sh must not rebuild the image a
-# running host uses). With HOTSWAP_IMAGE set, never builds: it only checks.
+# Builds the modules and the image when the image (or this demo's launcher, or one of NEEDS) is
+# missing, or older than a main source or pom of the modules (run.sh only: reload.sh must not
+# rebuild the image a running host uses). With HOTSWAP_IMAGE set, never builds: it only checks.
 ensure_image() {
-    local why=""
+    local why="" need
     if [[ ! -x "$IMAGE/bin/hotswap" || ! -x "$IMAGE/bin/$DEMO" ]]; then
         why="missing"
     elif [[ "${1:-}" == --if-stale && -z "${HOTSWAP_IMAGE:-}" ]] && [[ -n "$(find "$ROOT" \( -name target -o -name .git \
@@ -35,11 +38,16 @@ ensure_image() {
             -o \( -name '*.java' -o -name pom.xml \) -newer "$IMAGE/release" -print -quit)" ]]; then
         why="older than the sources"
     fi
+    for need in "${NEEDS[@]}"; do
+        if [[ -z "$why" && ! -e "$need" ]]; then
+            why="there, but $need is missing"
+        fi
+    done
     if [[ -z "$why" ]]; then
         return
     fi
     if [[ -n "${HOTSWAP_IMAGE:-}" ]]; then
-        say "no runtime image with bin/hotswap and bin/$DEMO at $IMAGE"
+        say "no runtime image with bin/hotswap and bin/$DEMO at $IMAGE${NEEDS[*]:+, or missing: ${NEEDS[*]}}"
         exit 1
     fi
     say "the runtime image is $why: building the modules and the image (mvn -B -q -DskipTests package)"
@@ -67,9 +75,22 @@ build_plugin() {
     # The stamp is a constant in the plugin's sources: STAMP = "v1" becomes "v<stamp>".
     find "$src" -name '*.java' -exec sed -i.orig -E "s/(STAMP = \")v[0-9]+(\")/\1v$stamp\2/" {} +
     find "$src" -name '*.orig' -delete
-    say "building plugin $name v$stamp into $PLUGINS"
+    say "building plugin $name v$stamp into $PLUGINS${BUILD_FLAGS[*]:+ (${BUILD_FLAGS[*]})}"
     "$IMAGE/bin/hotswap" build "${BUILD_FLAGS[@]}" "$src" "$PLUGINS" -- "${JAVAC_FLAGS[@]}"
     echo "$stamp" > "$WORK/stamps/$name"
+}
+
+# build_plugin_with_libs NAME LIB...: build_plugin NAME with '--lib LIB' for each LIB (a jar, or a
+# folder of jars): hotswap build compiles against them and nests them in the plugin's jar, a bundle.
+build_plugin_with_libs() {
+    local name="$1" lib
+    shift
+    local flags=("${BUILD_FLAGS[@]}")
+    for lib in "$@"; do
+        BUILD_FLAGS+=(--lib "$lib")
+    done
+    build_plugin "$name"
+    BUILD_FLAGS=("${flags[@]}")
 }
 
 # A fresh plugin directory and stamps, for run.sh.
@@ -101,6 +122,11 @@ run_host() {
     for plugin in "$@"; do
         build_plugin "$plugin"
     done
+    start_host
+}
+
+# The host from the image, in the foreground: run.sh's last step.
+start_host() {
     say "starting host $HOST_NAME; reload it from another terminal with $DEMO_DIR/reload.sh"
     exec "$IMAGE/bin/$DEMO" "$PLUGINS" "$HOST_NAME"
 }

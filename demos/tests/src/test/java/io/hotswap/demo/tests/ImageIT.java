@@ -28,16 +28,19 @@ class ImageIT {
 
         assertThat(modules).contains("io.hotswap.api", "io.hotswap.runtime", "io.hotswap.cli",
                 "io.hotswap.demo.hello", "io.hotswap.demo.extension", "io.hotswap.demo.livex",
-                "io.hotswap.demo.slink", "io.hotswap.demo.trine", "org.slf4j", "org.slf4j.simple",
-                "io.github.classgraph", "info.picocli", "jdk.compiler", "jdk.zipfs", "jdk.jdwp.agent");
+                "io.hotswap.demo.slink", "io.hotswap.demo.trine", "io.hotswap.demo.libs", "org.slf4j",
+                "org.slf4j.simple", "io.github.classgraph", "info.picocli", "jdk.compiler", "jdk.zipfs",
+                "jdk.jdwp.agent");
         // Only what the modules require: no desktop, no scripting, no HTTP client, no full JDK.
         assertThat(modules).doesNotContain("java.desktop", "java.scripting", "java.net.http", "java.sql",
                 "jdk.httpserver", "jdk.jshell");
+        // The libs demo's Gson lives in its plugin bundles only, never in the boot layer.
+        assertThat(modules).doesNotContain("com.google.gson");
     }
 
     @Test
     void hasALauncherForTheCommandAndEveryDemoHostAndNoHeadersOrManPages() {
-        for (String launcher : List.of("hotswap", "hello", "extension", "livex", "slink", "trine")) {
+        for (String launcher : List.of("hotswap", "hello", "extension", "livex", "slink", "trine", "libs")) {
             assertThat(image.resolve("bin").resolve(launcher)).as("bin/" + launcher).isExecutable();
         }
         assertThat(image.resolve("include")).doesNotExist();
@@ -46,7 +49,7 @@ class ImageIT {
 
     @Test
     void everyDemoHostAnswersHelpWithItsUsageAndRefusesAnUnknownOption() throws Exception {
-        for (String host : List.of("hello", "extension", "livex", "slink", "trine")) {
+        for (String host : List.of("hello", "extension", "livex", "slink", "trine", "libs")) {
             String launcher = image.resolve("bin").resolve(host).toString();
             assertThat(run(launcher, "--help")).as(host + " --help").startsWith("usage: " + host + " <pluginDir> [name]");
 
@@ -99,7 +102,8 @@ class ImageIT {
                 "io.hotswap.demo.extension", "io.hotswap.demo.extension.ExtensionHost",
                 "io.hotswap.demo.livex", "io.hotswap.demo.livex.LivexHost",
                 "io.hotswap.demo.slink", "io.hotswap.demo.slink.SlinkHost",
-                "io.hotswap.demo.trine", "io.hotswap.demo.trine.TrineHost");
+                "io.hotswap.demo.trine", "io.hotswap.demo.trine.TrineHost",
+                "io.hotswap.demo.libs", "io.hotswap.demo.libs.LibsHost");
         ModuleFinder finder = ModuleFinder.of(modules);
         mainClasses.forEach((module, main) -> assertThat(finder.find(module)).as(module + " in " + modules)
                 .hasValueSatisfying(m -> assertThat(m.descriptor().mainClass()).hasValue(main)));

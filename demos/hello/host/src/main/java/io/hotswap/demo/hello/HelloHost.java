@@ -1,8 +1,8 @@
 package io.hotswap.demo.hello;
 
 import io.hotswap.demo.host.DemoHost;
+import io.hotswap.demo.host.UnloadReport;
 import io.hotswap.runtime.Swapper;
-import io.hotswap.runtime.SwapperStatus;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
@@ -46,33 +46,5 @@ public final class HelloHost {
         // invokeEach never throws because of a plugin: a failing plugin is logged by the runtime.
         swapper.invokeEach("hum", hums.incrementAndGet());
         unloads.report();
-    }
-
-    /** Logs when a replaced plugin version was freed and when its layer left memory. */
-    private static final class UnloadReport {
-        private final Swapper swapper;
-        private final Logger log;
-        private long freed;
-        private long collected;
-
-        UnloadReport(Swapper swapper, Logger log) {
-            this.swapper = swapper;
-            this.log = log;
-        }
-
-        void report() {
-            SwapperStatus s = swapper.status();
-            if (s.freed() == freed && s.collected() == collected) {
-                return;
-            }
-            freed = s.freed();
-            collected = s.collected();
-            log.info("Old plugin versions: {} freed, {} collected (unloaded), {} leaked", freed, collected, s.leaked());
-            if (freed > collected) {
-                // A demo's heap is small and quiet: without a nudge the collector may not run for
-                // hours, and the unloading would never show. A real host does not need this.
-                System.gc();
-            }
-        }
     }
 }
