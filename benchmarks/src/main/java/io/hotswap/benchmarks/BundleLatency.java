@@ -128,7 +128,7 @@ public final class BundleLatency {
         long took = done - t;
         long cpuTook = CPU.getCurrentThreadCpuTime() - c;
         check(bundle, first);
-        if (details.outcome(bundle.module()) != PluginOutcome.OK) {
+        if (!details.outcome(bundle.module()).equals(java.util.Optional.of(PluginOutcome.OK))) {
             throw new IllegalStateException("reload of " + bundle.module() + " did not load a new layer: " + details);
         }
         if (m >= 0) {

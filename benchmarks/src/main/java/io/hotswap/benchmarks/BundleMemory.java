@@ -96,7 +96,7 @@ public final class BundleMemory {
     private static void reloadAndCall(Swapper swapper, BenchBundle bundle, long i) throws Exception {
         swapper.resetPluginDir(bundle.dir(i));
         ReloadDetails details = swapper.reload(null);
-        if (details.outcome(bundle.module()) != PluginOutcome.OK) {
+        if (!details.outcome(bundle.module()).equals(java.util.Optional.of(PluginOutcome.OK))) {
             throw new IllegalStateException("reload " + i + " of " + bundle.module() + " loaded no new layer: " + details);
         }
         Object first = swapper.current().find(bundle.module()).orElseThrow().invokeFunc("first");

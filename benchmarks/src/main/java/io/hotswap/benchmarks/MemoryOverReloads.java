@@ -91,7 +91,7 @@ public final class MemoryOverReloads {
     private static void reloadAndCall(Swapper swapper, BenchPlugin plugin, long i) throws Exception {
         swapper.resetPluginDir(plugin.dir(i));
         ReloadDetails details = swapper.reload(null);
-        if (details.outcome(plugin.module()).orElse(null) != PluginOutcome.OK) {
+        if (!details.outcome(plugin.module()).equals(java.util.Optional.of(PluginOutcome.OK))) {
             throw new IllegalStateException("reload " + i + " of " + plugin.module() + " loaded no new layer: " + details);
         }
         Object first = swapper.current().find(plugin.module()).orElseThrow().invokeFunc("first");

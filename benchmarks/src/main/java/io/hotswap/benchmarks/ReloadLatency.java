@@ -127,7 +127,7 @@ public final class ReloadLatency {
         long took = System.nanoTime() - t;
         long cpuTook = CPU.getCurrentThreadCpuTime() - c;
         check(plugin, first);
-        if (details.outcome(plugin.module()) != PluginOutcome.OK) {
+        if (!details.outcome(plugin.module()).equals(java.util.Optional.of(PluginOutcome.OK))) {
             throw new IllegalStateException("reload of " + plugin.module() + " did not load a new layer: " + details);
         }
         if (m >= 0) {
