@@ -1,6 +1,5 @@
 package io.hotswap.api;
 
-import io.hotswap.api.spi.LiveObjectAccess;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -12,6 +11,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * A value that outlives a reload: a tree of JDK values that holds no reference to any plugin
@@ -22,10 +22,17 @@ import java.util.Set;
  * names), lists (any {@link Collection}, kept in iteration order), maps with string keys, and
  * objects of live types as the tree of their fields (records by their components), together with
  * the live type's name, never its {@code Class}. {@code null} may occur inside the tree. Anything
- * else is refused by {@link #of(Object)}, naming the type.
+ * else is refused, naming the type.
+ *
+ * <p>Plain values are captured with {@link #of(Object)}, which needs no runtime. Which classes are
+ * live types, and under which names, is known only to the generation that bound them: a value that
+ * holds objects of live types is captured through that generation's vault,
+ * {@code vault.liveTypes().capture(value)}, and restored through the vault of the generation current
+ * when it is used, {@code vault.liveTypes().restore(data)} (see {@link LiveTypes}).
  *
  * <p>Immutable and thread-safe; {@code equals}, {@code hashCode} and {@code toString} follow the
- * tree. Never Java serialization.
+ * tree. Never Java serialization. The class holds no state of its own: two swappers in one JVM
+ * share nothing through it.
  *
  * @since 0.1
  */
@@ -37,6 +44,27 @@ public final class LiveData {
     private static final Set<Class<?>> LEAVES = Set.of(String.class, Boolean.class, Character.class, Byte.class,
             Short.class, Integer.class, Long.class, Float.class, Double.class, BigInteger.class, BigDecimal.class);
 
+    private static final Function<Object, Optional<Fields>> NO_LIVE_OBJECTS = value -> Optional.empty();
+
+    /**
+     * An object of a live type, read but not yet captured: its live name and its field values (a
+     * record's by its components), in declaration order; a value may be {@code null}.
+     *
+     * @param type   the live name
+     * @param values field name to value, copied
+     * @since 0.2
+     */
+    public record Fields(String type, Map<String, ?> values) {
+
+        /** @throws IllegalArgumentException if {@code type} is blank */
+        public Fields {
+            if (Objects.requireNonNull(type, "type").isBlank()) {
+                throw new IllegalArgumentException("a live type name must not be blank");
+            }
+            values = Collections.unmodifiableMap(new LinkedHashMap<>(Objects.requireNonNull(values, "values")));
+        }
+    }
+
     private final String type;
     // Leaves, null, unmodifiable List/Map, or LiveData for a nested live-type object.
     private final Object tree;
@@ -47,17 +75,34 @@ public final class LiveData {
     }
 
     /**
-     * Captures a value.
+     * Captures a plain value.
      *
-     * @param value a JDK value as listed above, or an object of a live type of a loaded plugin
-     *              (recognised from the time its generation's vault is set up: from
-     *              {@link Plugin#onInit(Vault)} on, not yet in {@link Plugin#onLoad(Object)})
+     * @param value a JDK value as listed above; an object of a live type is captured by
+     *              {@link LiveTypes#capture(Object)} of its generation's vault instead
      * @throws IllegalArgumentException if the value or anything in it is of another type; the
      *         message names the type and where in the tree it was found
      */
     public static LiveData of(Object value) {
+        return of(value, NO_LIVE_OBJECTS);
+    }
+
+    /**
+     * Captures a value whose tree may hold objects of live types, as {@link #of(Object)} does,
+     * asking {@code liveObjects} about every object that is no JDK value listed above: its live
+     * type's name and field values, or empty to refuse it.
+     *
+     * @apiNote This is how a generation's {@link LiveTypes#capture(Object)} reads the objects of its
+     *          live types, which only the runtime can read; plugins and hosts call that instead.
+     * @param liveObjects given an object of any other class; its fields are captured in turn
+     * @throws IllegalArgumentException if the value or anything in it is neither a JDK value listed
+     *         above nor an object {@code liveObjects} reads; the message names the type and where in
+     *         the tree it was found
+     * @since 0.2
+     */
+    public static LiveData of(Object value, Function<Object, Optional<Fields>> liveObjects) {
         Objects.requireNonNull(value, "value");
-        Object tree = capture(value, "value", 0);
+        Objects.requireNonNull(liveObjects, "liveObjects");
+        Object tree = capture(value, "value", 0, liveObjects);
         return tree instanceof LiveData d ? d : new LiveData(null, tree);
     }
 
@@ -71,7 +116,7 @@ public final class LiveData {
         if (Objects.requireNonNull(type, "type").isBlank()) {
             throw new IllegalArgumentException("a live type name must not be blank");
         }
-        return new LiveData(type, captureFields(type, fields, 0));
+        return new LiveData(type, captureFields(type, fields, 0, NO_LIVE_OBJECTS));
     }
 
     /** The live type this was taken from, or empty for a plain value. */
@@ -88,27 +133,8 @@ public final class LiveData {
         return plain(tree);
     }
 
-    /**
-     * Restores this value into {@code type}: fields (or record components) matched by name,
-     * missing ones keeping the type's defaults, extra ones ignored; nested live types, lists and
-     * maps restored by the declared types of the fields. Plain values restore into their own
-     * types, numbers into any numeric type that holds them exactly, names into enums.
-     *
-     * @throws IllegalArgumentException if a value does not fit its field, naming the field
-     * @throws IllegalStateException    if no hotswap runtime is loaded to write the fields
-     */
-    public <T> T restore(Class<T> type) {
-        Objects.requireNonNull(type, "type");
-        return access().orElseThrow(() -> new IllegalStateException(
-                "no hotswap runtime is loaded: cannot restore live data into " + type.getName()))
-                .restore(this, type);
-    }
-
-    private static Optional<LiveObjectAccess> access() {
-        return io.hotswap.api.spi.LiveObjects.installed();
-    }
-
-    private static Object capture(Object value, String where, int depth) {
+    private static Object capture(Object value, String where, int depth,
+                                  Function<Object, Optional<Fields>> liveObjects) {
         if (depth > MAX_DEPTH) {
             throw new IllegalArgumentException("LiveData: " + where + " is nested deeper than " + MAX_DEPTH
                     + " levels; is there a cycle?");
@@ -126,7 +152,7 @@ public final class LiveData {
             List<Object> list = new ArrayList<>(c.size());
             int i = 0;
             for (Object o : c) {
-                list.add(capture(o, where + "[" + i++ + "]", depth + 1));
+                list.add(capture(o, where + "[" + i++ + "]", depth + 1, liveObjects));
             }
             return Collections.unmodifiableList(list);
         }
@@ -137,24 +163,27 @@ public final class LiveData {
                     throw new IllegalArgumentException("LiveData: " + where + " is a map with a key of type "
                             + (e.getKey() == null ? "null" : e.getKey().getClass().getName()) + "; only string keys are allowed");
                 }
-                map.put(key, capture(e.getValue(), where + "[\"" + key + "\"]", depth + 1));
+                map.put(key, capture(e.getValue(), where + "[\"" + key + "\"]", depth + 1, liveObjects));
             }
             return Collections.unmodifiableMap(map);
         }
-        Optional<LiveObjectAccess> access = access();
-        Optional<LiveObjectAccess.Fields> fields = access.flatMap(a -> a.read(value));
+        Optional<Fields> fields = Objects.requireNonNull(liveObjects.apply(value), "liveObjects answered null");
         if (fields.isPresent()) {
-            LiveObjectAccess.Fields f = fields.get();
-            return new LiveData(f.type(), captureFields(where, f.values(), depth + 1));
+            Fields f = fields.get();
+            return new LiveData(f.type(), captureFields(where, f.values(), depth + 1, liveObjects));
         }
         throw new IllegalArgumentException("LiveData cannot hold " + where + " of type " + value.getClass().getName()
                 + ": only strings, boxed primitives, BigDecimal, BigInteger, enums, lists, maps with string keys"
-                + " and objects of live types" + (access.isEmpty() ? " (no hotswap runtime is loaded)" : ""));
+                + (liveObjects == NO_LIVE_OBJECTS
+                        ? " and, through a vault's liveTypes().capture(value), objects of that generation's live types"
+                        : " and objects of the live types of the generation that captures it"));
     }
 
-    private static Map<String, Object> captureFields(String where, Map<String, ?> fields, int depth) {
+    private static Map<String, Object> captureFields(String where, Map<String, ?> fields, int depth,
+                                                     Function<Object, Optional<Fields>> liveObjects) {
         Map<String, Object> map = new LinkedHashMap<>();
-        fields.forEach((k, v) -> map.put(Objects.requireNonNull(k, "field name"), capture(v, where + "." + k, depth + 1)));
+        fields.forEach((k, v) -> map.put(Objects.requireNonNull(k, "field name"),
+                capture(v, where + "." + k, depth + 1, liveObjects)));
         return Collections.unmodifiableMap(map);
     }
 

@@ -20,7 +20,8 @@ public interface Vault {
     LiveFunctions liveFuncs();
 
     /**
-     * The live types of every plugin of this generation, the newest version of each.
+     * The live types of every plugin of this generation, the newest version of each; live data is
+     * captured and restored through them.
      *
      * @since 0.1
      */

@@ -11,9 +11,17 @@
  * {@link io.hotswap.api.Plugin#export()} and the parameters and results of
  * {@link io.hotswap.api.Plugin#invokeFunc(String, Object...)}, and the arguments and results of
  * live functions ({@link io.hotswap.api.LiveFunction#call(Object...)}); inside a
- * {@link io.hotswap.api.LiveData} tree {@code null} is a value like any other.
+ * {@link io.hotswap.api.LiveData} tree {@code null} is a value like any other, and so it is among
+ * the values of {@link io.hotswap.api.LiveData.Fields}.
  *
- * <p><b>Stability.</b> Every type here is stable from 0.1 on: it changes only in a compatible way.
+ * <p><b>State.</b> The package holds no mutable state: no registry, no installed hook. What
+ * belongs to one swapper (its live functions and live types, and with them the capture and
+ * restore of live data) is reached through the {@link io.hotswap.api.Vault} of one of its
+ * generations, so two swappers in one JVM never see each other's.
+ *
+ * <p><b>Stability.</b> Every type here is stable: from the version its {@code @since} names on, it
+ * changes only in a compatible way. Members added after their type say so with their own
+ * {@code @since}.
  *
  * @since 0.1
  */

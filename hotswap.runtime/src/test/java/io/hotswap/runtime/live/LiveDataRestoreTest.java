@@ -39,9 +39,11 @@ class LiveDataRestoreTest {
                 .source("shapes/impl/Status.java", "package shapes.impl; public enum Status { NEW, PAID }")
                 .source("shapes/impl/live_Stamp.java",
                         "package shapes.impl; public final class live_Stamp { java.time.Instant when = java.time.Instant.EPOCH; }")
+                .members("private volatile io.hotswap.api.LiveTypes types;")
+                .onInit("types = vault.liveTypes();")
                 .invoke("""
-                        if (name.equals("stamp")) { return io.hotswap.api.LiveData.of(new live_Stamp()); }
-                        return io.hotswap.api.LiveData.of(new live_Order("o-1", 3, "old",
+                        if (name.equals("stamp")) { return types.capture(new live_Stamp()); }
+                        return types.capture(new live_Order("o-1", 3, "old",
                                 java.util.List.of(new live_Line("a", 1), new live_Line("b", 2)),
                                 java.util.Map.of("k", new live_Line("c", 3)), Status.PAID));
                         """);
@@ -86,7 +88,7 @@ class LiveDataRestoreTest {
             assertThat(restored.getClass().getName()).isEqualTo("shapes.impl.live_Order");
             assertThat(restored.getClass().getClassLoader().getName()).endsWith("#2");
             // Renamed oldName -> newName and added channel keep v2's defaults; qty widened to long.
-            assertThat(LiveData.of(restored).value()).isEqualTo(map(
+            assertThat(swapper.current().vault().liveTypes().capture(restored).value()).isEqualTo(map(
                     "id", "o-1", "qty", 3L, "newName", "unset", "channel", "web",
                     "lines", List.of(map("sku", "a", "count", 1, "gift", false), map("sku", "b", "count", 2, "gift", false)),
                     "byKey", map("k", map("sku", "c", "count", 3, "gift", false)),
@@ -132,7 +134,7 @@ class LiveDataRestoreTest {
             assertThatThrownBy(() -> types.restore(LiveData.of(1))).hasMessageContaining("holds a plain value");
             assertThatThrownBy(() -> types.restore(LiveData.ofType("live_Gone", Map.of())))
                     .hasMessageContaining("no live type 'live_Gone' in this generation; there are [live_Line, live_Order, live_Stamp]");
-            assertThat(LiveData.of(types.newInstance("live_Line")).value()).isEqualTo(map("sku", null, "count", 0));
+            assertThat(types.capture(types.newInstance("live_Line")).value()).isEqualTo(map("sku", null, "count", 0));
         }
     }
 

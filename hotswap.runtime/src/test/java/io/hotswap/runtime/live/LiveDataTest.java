@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.hotswap.api.LiveData;
-import io.hotswap.runtime.live.bind.LiveObjectCodec;
+import io.hotswap.api.LiveTypes;
+import io.hotswap.runtime.call.CallGate;
+import io.hotswap.runtime.live.bind.LiveVault;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.Instant;
@@ -15,15 +17,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 class LiveDataTest {
 
-    @BeforeAll
-    static void runtimeServesLiveData() {
-        LiveObjectCodec.install();
-    }
+    /** A generation's live types with none: plain values need no plugin, but restore goes through a vault. */
+    private static final LiveTypes TYPES = LiveVault.empty(CallGate.neverClosed("the test")).types();
 
     @Test
     void plainValuesAreCapturedAsImmutableJdkValues() {
@@ -67,14 +66,29 @@ class LiveDataTest {
     }
 
     @Test
+    void anObjectOfAnyOtherClassIsRefusedByOfPointingToTheVaultsCapture() {
+        assertThatThrownBy(() -> LiveData.of(List.of(new StringBuilder("x"))))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("value[0] of type java.lang.StringBuilder")
+                .hasMessageContaining("through a vault's liveTypes().capture(value)");
+    }
+
+    @Test
+    void restoreMakesNoObjectOfAClassOfNoPluginOfTheGeneration() {
+        assertThatThrownBy(() -> TYPES.restore(LiveData.of(Map.of("x", 1)), LiveDataTest.class))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("cannot restore live data into " + LiveDataTest.class.getName());
+    }
+
+    @Test
     void plainValuesRestoreIntoTheirOwnAndWiderTypes() {
-        assertThat(LiveData.of(5).restore(long.class)).isEqualTo(5L);
-        assertThat(LiveData.of(5L).restore(Integer.class)).isEqualTo(5);
-        assertThat(LiveData.of("SECONDS").restore(TimeUnit.class)).isEqualTo(TimeUnit.SECONDS);
-        assertThat(LiveData.of(List.of(1, 2)).restore(Set.class)).containsExactly(1, 2);
-        assertThatThrownBy(() -> LiveData.of(1L << 40).restore(int.class))
+        assertThat(TYPES.restore(LiveData.of(5), long.class)).isEqualTo(5L);
+        assertThat(TYPES.restore(LiveData.of(5L), Integer.class)).isEqualTo(5);
+        assertThat(TYPES.restore(LiveData.of("SECONDS"), TimeUnit.class)).isEqualTo(TimeUnit.SECONDS);
+        assertThat(TYPES.restore(LiveData.of(List.of(1, 2)), Set.class)).containsExactly(1, 2);
+        assertThatThrownBy(() -> TYPES.restore(LiveData.of(1L << 40), int.class))
                 .hasMessageContaining("declared int but the live data holds Long (1099511627776)");
-        assertThatThrownBy(() -> LiveData.of("x").restore(TimeUnit.class)).hasMessageContaining("has no constant x");
+        assertThatThrownBy(() -> TYPES.restore(LiveData.of("x"), TimeUnit.class)).hasMessageContaining("has no constant x");
     }
 
     private static Map<String, Object> mapOf(Object... kv) {

@@ -32,19 +32,19 @@ class LiveJobQueueTest {
                 .source("jobs/impl/live_Job.java", "package jobs.impl; public record live_Job(" + job + ") { }")
                 .source("jobs/impl/Jobs.java", """
                         package jobs.impl;
-                        import io.hotswap.api.LiveData;
                         public final class Jobs {
-                            public static String live_run(LiveData data) {
-                                live_Job job = data.restore(live_Job.class);
+                            public static String live_run(live_Job job) {
                                 return %s;
                             }
                         }
                         """.formatted(run))
+                .members("private volatile io.hotswap.api.LiveTypes types;")
+                .onInit("types = vault.liveTypes();")
                 .invoke("""
                         @SuppressWarnings("unchecked")
                         var queue = (java.util.Queue<java.util.Map.Entry<String, io.hotswap.api.LiveData>>) params[0];
                         for (int i = 0; i < 1000; i++) {
-                            queue.add(java.util.Map.entry("live_run", io.hotswap.api.LiveData.of(new live_Job(%s))));
+                            queue.add(java.util.Map.entry("live_run", types.capture(new live_Job(%s))));
                         }
                         return null;
                         """.formatted(newJob))
@@ -74,9 +74,10 @@ class LiveJobQueueTest {
             Map.Entry<String, LiveData> job;
             while ((job = queue.poll()) != null) {
                 var vault = swapper.current().vault();
+                // Restored now, into the current generation's live_Job, for its live function.
                 Object restored = vault.liveTypes().restore(job.getValue());
                 assertThat(restored.getClass().getClassLoader().getName()).endsWith("#2");
-                results.add((String) vault.liveFuncs().call(job.getKey(), job.getValue()));
+                results.add((String) vault.liveFuncs().call(job.getKey(), restored));
             }
             assertThat(results).hasSize(1000).allMatch(r -> r.startsWith("v2:") && r.endsWith(":0"))
                     .contains("v2:0:job 0:0", "v2:999:job 999:0");

@@ -1,6 +1,6 @@
 package io.hotswap.demo.livex.orders;
 
-import io.hotswap.api.LiveData;
+import io.hotswap.api.LiveTypes;
 import io.hotswap.api.Plugin;
 import io.hotswap.api.Vault;
 import io.hotswap.demo.livex.spi.Scheduler;
@@ -20,10 +20,12 @@ public final class OrdersPlugin implements Plugin {
     private static final List<String> ITEMS = List.of("tea", "bread", "lamp", "chair", "rope");
 
     private volatile Scheduler scheduler;
+    private volatile LiveTypes liveTypes;
 
     @Override
     public void onInit(Vault vault) {
         scheduler = vault.extension(Scheduler.class);
+        liveTypes = vault.liveTypes(); // this generation's live types: they capture our Live_Order
         log.info("orders {}: ready; live functions {}, live types {}", STAMP, vault.liveFuncs().names(),
                 vault.liveTypes().names());
     }
@@ -36,7 +38,7 @@ public final class OrdersPlugin implements Plugin {
         long round = ((Number) params[0]).longValue();
         Live_Order order = new Live_Order(round, ITEMS.get((int) (round % ITEMS.size())), STAMP);
         // The job carries live data and the function's name: nothing that pins this version.
-        return scheduler.schedule(DUE_AFTER, "live_handleOrder", LiveData.of(order));
+        return scheduler.schedule(DUE_AFTER, "live_handleOrder", liveTypes.capture(order));
     }
 
     @Override

@@ -7,7 +7,6 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,7 +38,6 @@ public final class LiveBinder {
      */
     public static LiveVault bind(List<DefinedLayer> layers, String prefix, Logger log, LiveVault previous,
                                  CallGate gate) {
-        LiveObjectCodec.install();
         Map<DefinedLayer, LayerBinding> bindings = new LinkedHashMap<>();
         Map<String, BoundFunction> functions = new LinkedHashMap<>();
         Map<String, BoundType> types = new LinkedHashMap<>();
@@ -76,7 +74,6 @@ public final class LiveBinder {
         PluginLiveNames names = PluginLiveNames.of(layer, prefix, log);
         List<BoundFunction> functions = new ArrayList<>();
         List<BoundType> types = new ArrayList<>();
-        Map<String, String> typeNames = new HashMap<>();
         Set<String> opened = new HashSet<>();
         for (LiveEntry e : names.entries()) {
             Class<?> type = classOf(layer, names, e);
@@ -87,10 +84,8 @@ public final class LiveBinder {
                 functions.add(function(names, e, type));
             } else {
                 types.add(type(names, e, type));
-                typeNames.put(type.getName(), e.name());
             }
         }
-        LiveTypeRegistry.register(layer.loader(), typeNames);
         log.debug("Plugin {}: {} live names from its {}", names.plugin(), names.entries().size(),
                 names.source() == LiveSource.INDEX ? "live index" : "module scan");
         return new LayerBinding(names, List.copyOf(functions), List.copyOf(types));

@@ -1,8 +1,6 @@
 package io.hotswap.runtime.live.bind;
 
 import io.hotswap.api.LiveData;
-import io.hotswap.api.spi.LiveObjectAccess;
-import io.hotswap.api.spi.LiveObjects;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 import java.lang.reflect.WildcardType;
@@ -14,38 +12,23 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
- * Reads live-type objects into {@link LiveData} trees and restores trees into the newest
- * version's types: the runtime's side of {@code LiveData}.
+ * Restores {@link LiveData} trees into classes: the runtime's side of
+ * {@link io.hotswap.api.LiveTypes#restore(LiveData, Class)}. Stateless; which classes are live
+ * types is for each generation's {@link BoundTypes} to say.
  *
  * <p>Restoring matches fields by name; a field the data lacks keeps the type's default, a value
  * the type lacks is ignored, a value that does not fit its field's declared type is an error
  * naming the field. Numbers go into any numeric type that holds them exactly; names go into enums.
  */
-public final class LiveObjectCodec implements LiveObjectAccess {
-
-    private static final LiveObjectCodec INSTANCE = new LiveObjectCodec();
+final class LiveObjectCodec {
 
     private LiveObjectCodec() {
     }
 
-    /** Makes {@link LiveData} able to read and restore live types; idempotent. */
-    public static void install() {
-        if (LiveObjects.installed().orElse(null) != INSTANCE) {
-            LiveObjects.install(INSTANCE);
-        }
-    }
-
-    @Override
-    public Optional<Fields> read(Object value) {
-        return LiveTypeRegistry.liveName(value.getClass())
-                .map(name -> new Fields(name, TypeShape.of(value.getClass()).read(value)));
-    }
-
-    @Override
-    public <T> T restore(LiveData data, Class<T> type) {
+    /** {@code data} restored into {@code type}, as {@link io.hotswap.api.LiveTypes#restore(LiveData, Class)}. */
+    static <T> T restore(LiveData data, Class<T> type) {
         Object value = convert(data.value(), type, type, "", type);
         @SuppressWarnings("unchecked")
         T t = type.isPrimitive() ? (T) value : type.cast(value);
@@ -121,7 +104,8 @@ public final class LiveObjectCodec implements LiveObjectAccess {
         return shape.make(values);
     }
 
-    private static boolean isPlain(Class<?> type) {
+    /** Whether {@code type} is restored without making an object of it by its fields. */
+    static boolean isPlain(Class<?> type) {
         return type.isPrimitive() || type.isEnum() || type.isInterface() || type.isArray()
                 || type.getName().startsWith("java.");
     }

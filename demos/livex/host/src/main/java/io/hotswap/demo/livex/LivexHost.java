@@ -1,5 +1,6 @@
 package io.hotswap.demo.livex;
 
+import io.hotswap.api.Vault;
 import io.hotswap.runtime.Generation;
 import io.hotswap.demo.host.DemoHost;
 import io.hotswap.runtime.Swapper;
@@ -11,9 +12,10 @@ import org.slf4j.LoggerFactory;
 /**
  * The livex demo's host: a job queue ticking every 50 ms. Every half second the host asks the
  * plugins to {@code produce}; the plugin schedules a job, due two seconds later, through the
- * {@link io.hotswap.demo.livex.spi.Scheduler} extension. A due job is run by calling its live
- * function in the generation current <em>then</em>: jobs a plugin version scheduled before a
- * reload are handled by the new version's live function and live type after it.
+ * {@link io.hotswap.demo.livex.spi.Scheduler} extension. A due job is run in the generation current
+ * <em>then</em>: its live data restored into that generation's live type, handed to that
+ * generation's live function. Jobs a plugin version scheduled before a reload are handled by the
+ * new version's live function and live type after it.
  *
  * <p>Usage: {@code livex <pluginDir> [name]} (name default {@code livex}).
  */
@@ -44,8 +46,10 @@ public final class LivexHost {
         for (JobQueue.Job job : queue.takeDue()) {
             // Looked up now, not when the job was scheduled: the newest live function runs.
             Generation g = swapper.current();
+            Vault vault = g.vault();
             try {
-                Object result = g.vault().liveFuncs().call(job.liveFunction(), job.data());
+                Object order = vault.liveTypes().restore(job.data());
+                Object result = vault.liveFuncs().call(job.liveFunction(), order);
                 log.info("Job {} in generation {}: {}", job.number(), g.number(), result);
             } catch (RuntimeException e) {
                 log.warn("Job {} in generation {}: live function {} failed; dropped", job.number(), g.number(),

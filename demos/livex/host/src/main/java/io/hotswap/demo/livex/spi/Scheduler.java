@@ -13,9 +13,12 @@ import java.time.Duration;
 public interface Scheduler {
 
     /**
-     * Queues a job: after {@code delay} the host calls the live function {@code liveFunction} of
-     * the generation current at that time with {@code data} as its one argument.
+     * Queues a job: after {@code delay} the host restores {@code data} into the live type it was
+     * captured from, as the generation current at that time has it, and calls that generation's
+     * live function {@code liveFunction} with the restored object as its one argument.
      *
+     * @param data captured from an object of a live type, through the plugin's
+     *             {@code vault.liveTypes().capture(object)}
      * @return the job's number
      */
     long schedule(Duration delay, String liveFunction, LiveData data);
