@@ -27,6 +27,11 @@ final class LeakWatch {
                            WeakReference<ModuleLayer> layer, Instant freedAt, long gcCountAtFree) {
     }
 
+    // What else holds a layer when no thread does: the usual suspects, so the log says where to look.
+    private static final String NO_THREAD = "none found (look for what the host or a library keeps of the plugin:"
+            + " a ThreadLocal on a host thread, a static cache or registry, a listener, a SoftReference such as a"
+            + " library's buffer pool)";
+
     private final int gcCycles;
     private final Duration minAge;
     private final Logger log;
@@ -81,7 +86,7 @@ final class LeakWatch {
                 }
                 log.warn("Plugin {} ({}): leaked: its layer is still reachable {} s and {} GC cycles after onFree;"
                                 + " threads holding it: {}", w.plugin(), w.version(), report.aliveFor().toSeconds(),
-                        gcs - w.gcCountAtFree(), report.threads().isEmpty() ? "none found" : report.threads());
+                        gcs - w.gcCountAtFree(), report.threads().isEmpty() ? NO_THREAD : report.threads());
             }
         }
     }

@@ -133,6 +133,26 @@ class BundleTest {
     }
 
     @Test
+    void upgradingTheLibraryADependencyReExportsRelinksTheDependentOntoTheNewCopy() throws Exception {
+        Path alphaPlain = plugin("alpha").version("v1").moduleLine("requires transitive com.google.gson;").invoke(GSON_INVOKE)
+                .buildAs(Files.createTempDirectory(work, "a").resolve("alpha.jar"), modulePath(work, gsonOld()));
+        bundle(alphaPlain, dir().resolve("alpha.jar"), libraries(gsonOld()));
+        plugin("beta").requires("alpha").invoke(GSON_INVOKE).buildAs(dir().resolve("beta.jar"), modulePath(work, gsonOld(), alphaPlain));
+        swapper = swapper(dir()).build();
+        swapper.loadPlugins(null);
+        assertThat(call("beta")).asString().startsWith(gsonOldVersion() + " ");
+
+        Path alphaV2 = plugin("alpha").version("v2").moduleLine("requires transitive com.google.gson;").invoke(GSON_INVOKE)
+                .buildAs(Files.createTempDirectory(work, "a2").resolve("alpha.jar"), modulePath(work, gsonNew()));
+        bundle(alphaV2, dir().resolve("alpha.jar"), libraries(gsonNew()));
+        ReloadDetails details = swapper.reload(null);
+
+        // beta's jar is the same: it is relinked on alpha's new layer, and reads alpha's new Gson
+        assertThat(details.outcomes()).containsEntry("alpha", PluginOutcome.OK).containsEntry("beta", PluginOutcome.RELINKED);
+        assertThat(call("beta")).asString().startsWith(gsonNewVersion() + " [1,2] plugin-alpha@");
+    }
+
+    @Test
     void aLibrarysClassesLeaveMemoryWithTheVersionThatBundledThem() throws Exception {
         gsonPlugin("alpha", "v1", gsonOld());
         swapper = swapper(dir()).build();

@@ -149,18 +149,17 @@ public final class ManagementEndpoint implements AutoCloseable {
             Optional<String> refused = refusal(client);
             if (refused.isPresent()) {
                 log.warn("Management endpoint of {}: refused a connection: {}", swapper.name(), refused.get());
+                // Read the request first (and ignore it): closing on a peer that has not written
+                // yet would fail its write with a broken pipe, and it would never see why.
+                try {
+                    readRequest(client);
+                } catch (BadRequestException e) {
+                    // refused whatever it asked
+                }
                 reply(client, ReplyEncoder.error("refused: " + refused.get()));
                 return;
             }
-            ScheduledFuture<?> deadline = deadlines.schedule(() -> closeQuietly(client),
-                    readTimeout.toMillis(), TimeUnit.MILLISECONDS);
-            String line;
-            try {
-                line = RequestCodec.readLine(client, RequestCodec.MAX_LINE);
-            } finally {
-                deadline.cancel(false);
-            }
-            reply(client, answer(RequestCodec.decode(line)));
+            reply(client, answer(RequestCodec.decode(readRequest(client))));
         } catch (BadRequestException e) {
             log.warn("Management endpoint of {}: bad request: {}", swapper.name(), e.getMessage());
             reply(client, ReplyEncoder.error(e.getMessage()));
@@ -171,6 +170,17 @@ public final class ManagementEndpoint implements AutoCloseable {
             log.warn("Management endpoint of {}: request failed; still serving", swapper.name(), e);
         } finally {
             closeQuietly(client);
+        }
+    }
+
+    /** One request line, within the read timeout (the connection is closed when it passes). */
+    private String readRequest(SocketChannel client) throws IOException, BadRequestException {
+        ScheduledFuture<?> deadline = deadlines.schedule(() -> closeQuietly(client),
+                readTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        try {
+            return RequestCodec.readLine(client, RequestCodec.MAX_LINE);
+        } finally {
+            deadline.cancel(false);
         }
     }
 
