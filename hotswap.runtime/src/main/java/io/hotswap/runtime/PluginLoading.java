@@ -62,7 +62,11 @@ final class PluginLoading {
 
     private <T> T hook(ReloadStep step, java.util.concurrent.Callable<T> call) {
         hooksRan = true;
-        return steps.hook(jar.name(), step, instance::call, call);
+        return steps.hook(jar.name(), version(), instance.layer(), step, instance::call, call);
+    }
+
+    Optional<DefinedLayer> layer() {
+        return instance.layer();
     }
 
     String name() {

@@ -1,8 +1,10 @@
 package io.hotswap.runtime;
 
+import io.hotswap.runtime.layer.DefinedLayer;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /**
@@ -20,6 +22,29 @@ final class ReloadSteps {
 
     // Nanoseconds per step: a handful of nanoTime calls per plugin.
     private final Map<ReloadStep, Long> nanos = new EnumMap<>(ReloadStep.class);
+    // Told each step as it starts: the caller's wait gives up on one past its limit.
+    private final ReloadAttempt attempt;
+
+    ReloadSteps(ReloadAttempt attempt) {
+        this.attempt = attempt;
+    }
+
+    /** A step about no plugin in particular starts; answers now. */
+    long begin(ReloadStep step) {
+        attempt.begin(null, null, step, Optional.empty());
+        return System.nanoTime();
+    }
+
+    /** A step of one plugin starts; answers now. */
+    long begin(String plugin, String version, ReloadStep step, Optional<DefinedLayer> layer) {
+        attempt.begin(plugin, version, step, layer);
+        return System.nanoTime();
+    }
+
+    /** Whether the caller gave up on this build: what it made must not be watched twice. */
+    ReloadAttempt attempt() {
+        return attempt;
+    }
 
     /** Adds the time since {@code since} to {@code step}; answers now, the start of the next step. */
     long charge(ReloadStep step, long since) {
@@ -29,12 +54,14 @@ final class ReloadSteps {
     }
 
     /**
-     * Runs {@code call} through {@code runner}, charged to {@code step}.
+     * Runs {@code call} through {@code runner}, charged to {@code step}, in {@code layer} (the
+     * plugin version's, so that a hook that never returns can be named by the leak watch).
      *
      * @throws HookException naming {@code plugin} and {@code step} if the hook threw
      */
-    <T> T hook(String plugin, ReloadStep step, Hook<T> runner, Callable<T> call) {
-        long t = System.nanoTime();
+    <T> T hook(String plugin, String version, Optional<DefinedLayer> layer, ReloadStep step, Hook<T> runner,
+               Callable<T> call) {
+        long t = begin(plugin, version, step, layer);
         try {
             return runner.run(call);
         } catch (ReloadException e) {

@@ -44,12 +44,14 @@ final class Reloader {
     // The plugins this attempt loaded, and the one being loaded: freed if the attempt fails.
     private final List<LoadedPlugin> fresh = new ArrayList<>();
     private PluginLoading loading;
-    private final ReloadSteps steps = new ReloadSteps();
+    private final ReloadSteps steps;
     // The directory, or the host's layer in static linking mode: what the plugins are and how a
     // version of one is made. The reloader only builds.
     private final PluginFinder finder;
 
-    Reloader(SwapperConfig config, Retirement retirement, Path pluginDir, Generation previous) {
+    /** @param attempt what the caller waiting for this build watches: each step reports to it */
+    Reloader(SwapperConfig config, Retirement retirement, Path pluginDir, Generation previous, ReloadAttempt attempt) {
+        this.steps = new ReloadSteps(attempt);
         this.config = config;
         this.retirement = retirement;
         this.pluginDir = pluginDir;
@@ -61,9 +63,10 @@ final class Reloader {
 
     Built build(Object data) {
         try {
-            long t = System.nanoTime();
+            long t = steps.begin(ReloadStep.READ_JAR);
             Map<String, PluginJar> jars = finder.find(previous);
-            t = steps.charge(ReloadStep.READ_JAR, t);
+            steps.charge(ReloadStep.READ_JAR, t);
+            t = steps.begin(ReloadStep.ORDER);
             List<PluginJar> order = DependencyOrder.sort(jars, config.hostLayer());
             steps.charge(ReloadStep.ORDER, t);
             Map<String, LoadedPlugin> next = new LinkedHashMap<>();
@@ -79,19 +82,19 @@ final class Reloader {
                     outcomes.put(old.name(), PluginOutcome.REMOVED);
                 }
             }
-            t = System.nanoTime();
+            t = steps.begin(ReloadStep.VAULT);
             // One gate for the generation and its live calls; drained, it tells the retirement.
             CallGate gate = new CallGate("generation " + number, retirement::drained);
             GenerationVault vault = vault(next.values(), gate);
             steps.charge(ReloadStep.VAULT, t);
             Generation generation = new Generation(number, List.copyOf(next.values()), vault, gate, log);
             for (LoadedPlugin p : fresh) {
-                steps.hook(p.name(), ReloadStep.ON_INIT, p::initHook, () -> {
+                steps.hook(p.name(), p.info().version(), p.layer(), ReloadStep.ON_INIT, p::initHook, () -> {
                     p.plugin().onInit(generation.vault());
                     return null;
                 });
             }
-            t = System.nanoTime();
+            t = steps.begin(ReloadStep.CALLBACK);
             veto(generation);
             steps.charge(ReloadStep.CALLBACK, t);
             Duration took = Duration.ofNanos(System.nanoTime() - started);
@@ -133,14 +136,16 @@ final class Reloader {
             event.begin();
         }
         String name = jar.name();
-        long t = System.nanoTime();
+        String version = PluginInfo.version(jar.descriptorVersion(), jar.sha256());
+        long t = steps.begin(name, version, ReloadStep.DEFINE_LAYER, Optional.empty());
         List<ModuleLayer> parents = new ArrayList<>();
         for (LoadedPlugin d : deps) {
             d.layer().ifPresent(l -> parents.add(l.layer()));
         }
         parents.add(config.hostLayer());
         Optional<DefinedLayer> layer = finder.define(jar, number, parents);
-        t = steps.charge(ReloadStep.DEFINE_LAYER, t);
+        steps.charge(ReloadStep.DEFINE_LAYER, t);
+        t = steps.begin(name, version, ReloadStep.INSTANTIATE, layer);
         Plugin plugin = finder.instantiate(jar, layer);
         steps.charge(ReloadStep.INSTANTIATE, t);
         loading = new PluginLoading(jar, number, deps, layer, plugin, steps);
@@ -201,12 +206,16 @@ final class Reloader {
 
     /** Frees, newest first, the plugins this attempt loaded; none of them ever became current. */
     private void discardFresh() {
+        // A plugin whose step the caller gave up on was handed to the leak watch by the caller;
+        // it is freed here, if its hook ever returns, without being watched a second time.
+        Optional<DefinedLayer> stuck = steps.attempt().stuck().map(ReloadAttempt.Stuck::layer);
         if (loading != null) {
-            retirement.discard(loading);
+            retirement.discard(loading, stuck.isEmpty() || !stuck.equals(loading.layer()));
             loading = null;
         }
         for (int i = fresh.size() - 1; i >= 0; i--) {
-            retirement.discard(fresh.get(i));
+            LoadedPlugin p = fresh.get(i);
+            retirement.discard(p, stuck.isEmpty() || !stuck.equals(p.layer()));
         }
         fresh.clear();
     }

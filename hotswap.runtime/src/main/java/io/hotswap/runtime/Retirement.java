@@ -10,13 +10,14 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
 import org.slf4j.Logger;
 
 /**
@@ -27,6 +28,8 @@ import org.slf4j.Logger;
 final class Retirement implements AutoCloseable {
 
     private final Duration freeDelay;
+    private final Duration hookTimeout;
+    private final HookThreads hooks;
     private final Logger log;
     private final LeakWatch leakWatch;
     private final ScheduledExecutorService executor;
@@ -37,9 +40,14 @@ final class Retirement implements AutoCloseable {
      * @param swapper           the swapper's name, for the freeing thread's
      * @param freeDelay         how long a replaced generation stays callable before its free is due
      * @param leakCheckInterval how often the leak watch is swept
+     * @param hookTimeout       how long one {@code onFree} may run before it is abandoned
+     * @param hooks             the threads {@code onFree} runs on, so that a stuck one holds up no other free
      */
-    Retirement(String swapper, Duration freeDelay, Duration leakCheckInterval, LeakWatch leakWatch, Logger log) {
+    Retirement(String swapper, Duration freeDelay, Duration leakCheckInterval, Duration hookTimeout, HookThreads hooks,
+               LeakWatch leakWatch, Logger log) {
         this.freeDelay = freeDelay;
+        this.hookTimeout = hookTimeout;
+        this.hooks = hooks;
         this.log = log;
         this.leakWatch = leakWatch;
         this.executor = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -75,33 +83,67 @@ final class Retirement implements AutoCloseable {
         }
     }
 
-    /** A plugin of a failed reload: it never became current, so nobody can be calling it. */
-    void discard(LoadedPlugin plugin) {
-        free(plugin, "discarded after the failed reload");
+    /**
+     * A plugin of a failed reload: it never became current, so nobody can be calling it.
+     *
+     * @param watch false for the one plugin whose stuck hook the leak watch already has
+     */
+    void discard(LoadedPlugin plugin, boolean watch) {
+        freed(plugin.name(), plugin.info().version(), "discarded after the failed reload", plugin.layer(),
+                () -> plugin.free(log), watch);
     }
 
     /** The plugin whose load hooks failed: it never became a {@link LoadedPlugin}. */
-    void discard(PluginLoading loading) {
-        freed(loading.name(), loading.version(), "discarded after its load failed", () -> loading.discard(log));
+    void discard(PluginLoading loading, boolean watch) {
+        freed(loading.name(), loading.version(), "discarded after its load failed", loading.layer(),
+                () -> loading.discard(log), watch);
     }
 
     private void free(LoadedPlugin plugin, String why) {
-        freed(plugin.name(), plugin.info().version(), why, () -> plugin.free(log));
+        freed(plugin.name(), plugin.info().version(), why, plugin.layer(), () -> plugin.free(log), true);
     }
 
-    private void freed(String plugin, String version, String why, Supplier<Optional<DefinedLayer>> free) {
+    /**
+     * Runs one free (its {@code onFree}) on a hook thread, at most the hook timeout: a free past it
+     * is abandoned, its thread interrupted and left, and its layer watched all the same, so the
+     * leak watch names the thread that still runs the plugin's code.
+     */
+    private void freed(String plugin, String version, String why, Optional<DefinedLayer> layerBefore,
+                       Callable<Optional<DefinedLayer>> free, boolean watch) {
         FreeEvent event = Jfr.on() ? new FreeEvent() : null;
         if (event != null) {
             event.begin();
         }
-        free.get().ifPresent(layer -> {
-            log.info("Plugin {} ({}): {}", plugin, version, why);
-            leakWatch.watch(plugin, version, layer);
-            if (event != null) {
-                event.freed(plugin, version, why);
-                event.commit();
-            }
-        });
+        Optional<DefinedLayer> layer;
+        Future<Optional<DefinedLayer>> f = hooks.submit(free);
+        try {
+            layer = f.get(hookTimeout.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            f.cancel(true);
+            log.warn("Plugin {} ({}): onFree of {} did not return within {}; abandoned it (its thread was interrupted),"
+                    + " the other frees go on", plugin, version, plugin, ReloadAttempt.seconds(hookTimeout));
+            layer = layerBefore;
+            why = why + ", onFree abandoned";
+        } catch (ExecutionException e) {
+            log.warn("Plugin {} ({}): freeing it failed", plugin, version, e.getCause());
+            layer = layerBefore;
+        } catch (InterruptedException e) {
+            // the swapper is closing: leave it
+            Thread.currentThread().interrupt();
+            f.cancel(true);
+            return;
+        }
+        if (layer.isEmpty()) {
+            return;
+        }
+        log.info("Plugin {} ({}): {}", plugin, version, why);
+        if (watch) {
+            leakWatch.watch(plugin, version, layer.get());
+        }
+        if (event != null) {
+            event.freed(plugin, version, why);
+            event.commit();
+        }
     }
 
     private void release(Generation generation) {

@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -49,6 +50,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class Swapper implements AutoCloseable {
 
+    // How long close() waits for a running reload to let the lock go, after cancelling it.
+    private static final Duration CLOSE_WAIT = Duration.ofSeconds(5);
+
     private final SwapperConfig config;
     private final Logger log;
     private final ReentrantLock reloadLock = new ReentrantLock();
@@ -56,6 +60,12 @@ public final class Swapper implements AutoCloseable {
     private final AtomicLong reloadCounter = new AtomicLong();
     private final LeakWatch leakWatch;
     private final Retirement retirement;
+    // The threads builds and frees run on, so that a caller can stop waiting for a stuck hook.
+    private final HookThreads hookThreads;
+    private final Duration hookTimeout;
+    private final Duration reloadWait;
+    // The load or reload running now, if any: for status, for a reload that has to wait, for close.
+    private volatile ReloadAttempt attempt;
     // Written under the reload lock only; volatile so that status() can read it without the lock.
     private volatile Path pluginDir;
     // The data of the last loadPlugins/reload: what a reload from outside (endpoint, JMX, file
@@ -74,7 +84,11 @@ public final class Swapper implements AutoCloseable {
         this.pluginDir = b.pluginDir;
         this.current = new AtomicReference<>(Generation.empty(log));
         this.leakWatch = new LeakWatch(b.leakGcCycles, b.leakMinAge, log);
-        this.retirement = new Retirement(b.name, b.freeDelay, b.leakCheckInterval, leakWatch, log);
+        this.hookTimeout = b.hookTimeout;
+        this.reloadWait = b.reloadWait;
+        this.hookThreads = new HookThreads(b.name);
+        this.retirement = new Retirement(b.name, b.freeDelay, b.leakCheckInterval, b.hookTimeout, hookThreads,
+                leakWatch, log);
         if (b.fileWatch && b.staticLinking) {
             log.warn("Swapper {}: static linking is on, so the file watch is off: nothing can be reloaded", b.name);
         }
@@ -99,6 +113,7 @@ public final class Swapper implements AutoCloseable {
                 opened.close();
             }
             retirement.close();
+            hookThreads.close();
             if (e instanceof IOException io) {
                 throw new UncheckedIOException("Swapper " + config.name() + ": cannot set up management: "
                         + io.getMessage(), io);
@@ -216,7 +231,7 @@ public final class Swapper implements AutoCloseable {
             event.begin();
         }
         boolean succeeded = false;
-        reloadLock.lock();
+        lockOrRefuse(first ? "load" : "reload");
         try {
             Generation previous = current.get();
             if (first && previous.number() != 0) {
@@ -224,9 +239,16 @@ public final class Swapper implements AutoCloseable {
                         + "); call reload");
             }
             Reloader.Built built;
+            ReloadAttempt running = new ReloadAttempt(hookTimeout);
+            attempt = running;
+            Path dir = pluginDir;
             try {
-                built = new Reloader(config, retirement, pluginDir, previous).build(data);
+                // The build runs on a hook thread: this thread waits, and gives up on a step that
+                // does not end within the hook timeout, so the lock is released whatever a plugin does.
+                built = running.run(hookThreads, () -> new Reloader(config, retirement, dir, previous, running).build(data),
+                        first ? "the load" : "the reload");
             } catch (ReloadException e) {
+                running.stuck().ifPresent(s -> leakWatch.watch(s.plugin(), s.version(), s.layer()));
                 log.error("{} of {} failed; generation {} stays current: {}", first ? "Load" : "Reload",
                         pluginDir, previous.number(), e.getMessage());
                 if (event != null) {
@@ -234,6 +256,8 @@ public final class Swapper implements AutoCloseable {
                     event.commit();
                 }
                 throw e;
+            } finally {
+                attempt = null;
             }
             long swapStart = System.nanoTime();
             lastData = data;
@@ -333,7 +357,7 @@ public final class Swapper implements AutoCloseable {
         }
         requireDirectory(dir);
         Path from;
-        reloadLock.lock();
+        lockOrRefuse("change of plugin directory");
         try {
             from = pluginDir;
             log.info("Plugin directory changed from {} to {}", from, dir);
@@ -352,9 +376,33 @@ public final class Swapper implements AutoCloseable {
         leakWatch.sweep();
         Generation g = current.get();
         List<LeakReport> leaks = leakWatch.leaks();
+        ReloadAttempt running = attempt;
         return new SwapperStatus(pluginDir, g.number(), reloadCounter.get(), staticLinkingMode(),
                 g.loaded().stream().map(LoadedPlugin::info).toList(), retirement.retiredCount(),
-                leakWatch.freed(), leakWatch.collected(), leaks.size(), leaks);
+                leakWatch.freed(), leakWatch.collected(), leaks.size(), leaks,
+                Optional.ofNullable(running).map(ReloadAttempt::progress));
+    }
+
+    /**
+     * Takes the reload lock, waiting at most the reload wait.
+     *
+     * @throws SwapException saying what is running, if another load or reload holds it that long
+     */
+    private void lockOrRefuse(String what) {
+        try {
+            if (reloadLock.tryLock(reloadWait.toNanos(), java.util.concurrent.TimeUnit.NANOSECONDS)) {
+                return;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SwapException(null, ReloadStep.SWAP, "interrupted while waiting to start a " + what, e);
+        }
+        ReloadAttempt running = attempt;
+        String busy = "swapper " + config.name() + " cannot start a " + what + ": a reload is in progress "
+                + (running == null ? "" : running.progress() + " ") + "and did not end within "
+                + ReloadAttempt.seconds(reloadWait) + "; try again later";
+        log.warn(busy);
+        throw new SwapException(null, ReloadStep.SWAP, busy, null);
     }
 
     /** Waits until the runtime's freeing thread has nothing due (tests use it to observe frees). */
@@ -376,7 +424,22 @@ public final class Swapper implements AutoCloseable {
     public void close() {
         // Outside the lock first: no new reload requests from outside while we shut down.
         tell(new SwapperEvent.Closing());
-        reloadLock.lock();
+        // A load or reload still running gives up now: its caller fails and lets the lock go.
+        ReloadAttempt running = attempt;
+        if (running != null) {
+            running.cancel();
+        }
+        boolean locked;
+        try {
+            locked = reloadLock.tryLock(CLOSE_WAIT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            locked = false;
+        }
+        if (!locked) {
+            log.warn("Swapper {}: a reload still holds the lock {} after close began; closing without it",
+                    config.name(), ReloadAttempt.seconds(CLOSE_WAIT));
+        }
         try {
             Generation last = current.getAndSet(Generation.empty(log));
             retirement.retire(last);
@@ -389,9 +452,13 @@ public final class Swapper implements AutoCloseable {
                 log.warn("Swapper {}: freeing did not finish within 10 s of close; stopping it anyway", config.name());
             }
             retirement.close();
+            // Interrupts what hooks still run (a stuck onFree): they are left, never waited for.
+            hookThreads.close();
             log.info("Swapper {} closed", config.name());
         } finally {
-            reloadLock.unlock();
+            if (locked) {
+                reloadLock.unlock();
+            }
         }
     }
 
@@ -429,6 +496,8 @@ public final class Swapper implements AutoCloseable {
         private Duration watchQuietPeriod = Duration.ofMillis(500);
         private boolean staticLinking;
         private String livePrefix = "live_";
+        private Duration hookTimeout = Duration.ofSeconds(30);
+        private Duration reloadWait = Duration.ofSeconds(30);
         private final List<SwapperAttachment> extraAttachments = new ArrayList<>();
 
         private Builder(Path pluginDir) {
@@ -490,6 +559,31 @@ public final class Swapper implements AutoCloseable {
             }
             this.leakGcCycles = gcCycles;
             this.leakMinAge = nonNegative(minAge, "minAge");
+            return this;
+        }
+
+        /**
+         * How long one lifecycle hook ({@code reloadable}, {@code export}, {@code imports},
+         * {@code onLoad}, {@code onInit}, {@code onFree}; and the host's reload callback and
+         * extension factory) may run; default 30 s. A load or reload whose hook does not return in
+         * time fails at that step, naming the plugin and the limit, and the old generation keeps
+         * serving; an {@code onFree} past it is abandoned and the other frees go on. The hook's
+         * thread is interrupted and left: the leak watch names it while it runs the plugin's code.
+         */
+        public Builder hookTimeout(Duration timeout) {
+            if (timeout.isZero() || timeout.isNegative()) {
+                throw new IllegalArgumentException("hookTimeout must be positive, was " + timeout);
+            }
+            this.hookTimeout = timeout;
+            return this;
+        }
+
+        /**
+         * How long a load, reload or {@code resetPluginDir} waits for one already running before
+         * it fails saying what runs (plugin and step); default 30 s.
+         */
+        public Builder reloadWait(Duration wait) {
+            this.reloadWait = nonNegative(wait, "reloadWait");
             return this;
         }
 

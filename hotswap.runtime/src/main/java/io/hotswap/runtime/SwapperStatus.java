@@ -2,6 +2,7 @@ package io.hotswap.runtime;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A snapshot of a swapper, cheap to take, for logs, the management endpoint and tests.
@@ -16,11 +17,12 @@ import java.util.List;
  * @param collected      freed versions whose layer was garbage-collected
  * @param leaked         freed versions reported as leaked and still alive
  * @param leaks          the reports of those leaked versions
+ * @param reloading      the load or reload running now, with its plugin and step, if one is
  * @since 0.1
  */
 public record SwapperStatus(Path pluginDir, long generation, long reloadCounter, boolean staticLinking,
                             List<PluginInfo> plugins, int retired, long freed, long collected, int leaked,
-                            List<LeakReport> leaks) {
+                            List<LeakReport> leaks, Optional<ReloadProgress> reloading) {
 
     public SwapperStatus {
         plugins = List.copyOf(plugins);

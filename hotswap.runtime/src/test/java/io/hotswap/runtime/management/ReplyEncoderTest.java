@@ -24,7 +24,7 @@ class ReplyEncoderTest {
 
     private static String status(PluginInfo... plugins) {
         return ReplyEncoder.status("host", new SwapperStatus(Path.of("plugins"), 1, 0, false, List.of(plugins),
-                0, 0, 0, 0, List.of()));
+                0, 0, 0, 0, List.of(), Optional.empty()));
     }
 
     @Test
