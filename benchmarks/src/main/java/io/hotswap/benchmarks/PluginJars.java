@@ -1,7 +1,8 @@
 package io.hotswap.benchmarks;
 
 import io.hotswap.api.Plugin;
-import io.hotswap.runtime.live.LiveIndex;
+import io.hotswap.protocol.live.LiveIndex;
+import io.hotswap.runtime.live.scan.LiveScanner;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
@@ -86,7 +87,7 @@ final class PluginJars {
                 """.formatted(module, sum)));
         compile(files, out);
         // As hotswap build does: the live index, so a load reads it instead of scanning the classes.
-        byte[] index = LiveIndex.scan(out, LIVE_PREFIX).toBytes();
+        byte[] index = LiveScanner.index(out, LIVE_PREFIX).toBytes();
         Path indexFile = out.resolve(LiveIndex.PATH);
         Files.createDirectories(indexFile.getParent());
         Files.write(indexFile, index);

@@ -1,9 +1,11 @@
 package io.hotswap.runtime;
 
 import io.hotswap.api.Plugin;
+import io.hotswap.protocol.HostStatus;
+import io.hotswap.protocol.Reply;
+import io.hotswap.protocol.endpoint.EndpointDirectory;
 import io.hotswap.runtime.jfr.Jfr;
 import io.hotswap.runtime.jfr.ReloadEvent;
-import io.hotswap.runtime.management.EndpointDirectory;
 import io.hotswap.runtime.management.ManagedSwapper;
 import io.hotswap.runtime.management.Management;
 import io.hotswap.runtime.watch.PluginDirWatch;
@@ -116,13 +118,13 @@ public final class Swapper implements AutoCloseable {
         }
 
         @Override
-        public SwapperStatus status() {
-            return Swapper.this.status();
+        public HostStatus status() {
+            return ManagementViews.status(config.name(), Swapper.this.status());
         }
 
         @Override
-        public ReloadDetails reload() {
-            return Swapper.this.reload(lastData);
+        public Reply reload() {
+            return ManagementViews.reload(() -> Swapper.this.reload(lastData));
         }
 
         // The MBean's cheap attributes: no snapshot, no leak sweep.

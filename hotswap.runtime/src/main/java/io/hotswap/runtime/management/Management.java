@@ -1,5 +1,6 @@
 package io.hotswap.runtime.management;
 
+import io.hotswap.protocol.endpoint.EndpointDirectory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;

@@ -1,6 +1,13 @@
 package io.hotswap.runtime.management;
 
-import io.hotswap.runtime.ReloadException;
+import io.hotswap.protocol.ErrorReply;
+import io.hotswap.protocol.HostEntry;
+import io.hotswap.protocol.ProtocolCodec;
+import io.hotswap.protocol.ProtocolException;
+import io.hotswap.protocol.Reply;
+import io.hotswap.protocol.Request;
+import io.hotswap.protocol.StatusReply;
+import io.hotswap.protocol.endpoint.EndpointDirectory;
 import java.io.EOFException;
 import java.io.IOException;
 import java.net.StandardProtocolFamily;
@@ -28,7 +35,7 @@ import org.slf4j.Logger;
 
 /**
  * A swapper's management endpoint: a Unix-domain socket in the user's {@link EndpointDirectory}
- * that answers one request per connection ({@link RequestCodec}).
+ * that answers one request per connection, in the protocol of {@link ProtocolCodec}.
  *
  * <p><b>Who may connect.</b> The directory is 0700 and the socket 0600, which the kernel enforces
  * on {@code connect()}: that is the guard. On top of it the server reads the peer's credentials
@@ -75,9 +82,7 @@ public final class ManagementEndpoint implements AutoCloseable {
         this.server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
         try {
             server.bind(UnixDomainSocketAddress.of(socket));
-            // bind() made the file with the umask's mode; inside the 0700 directory nobody else could
-            // reach it in between.
-            Files.setPosixFilePermissions(socket, EndpointDirectory.OWNER_ONLY_FILE);
+            directory.restrictToOwner(socket);
             describe(pluginDir);
         } catch (IOException | RuntimeException e) {
             server.close();
@@ -137,7 +142,7 @@ public final class ManagementEndpoint implements AutoCloseable {
             try {
                 workers.execute(() -> serve(client));
             } catch (RejectedExecutionException e) {
-                reply(client, ReplyEncoder.error("busy: " + MAX_CONNECTIONS + " requests are being served; try again"));
+                reply(client, ErrorReply.of("busy: " + MAX_CONNECTIONS + " requests are being served; try again"));
                 closeQuietly(client);
             }
         }
@@ -149,21 +154,21 @@ public final class ManagementEndpoint implements AutoCloseable {
             Optional<String> refused = refusal(client);
             if (refused.isPresent()) {
                 log.warn("Management endpoint of {}: refused a connection: {}", swapper.name(), refused.get());
-                reply(client, ReplyEncoder.error("refused: " + refused.get()));
+                reply(client, ErrorReply.of("refused: " + refused.get()));
                 return;
             }
             ScheduledFuture<?> deadline = deadlines.schedule(() -> closeQuietly(client),
                     readTimeout.toMillis(), TimeUnit.MILLISECONDS);
             String line;
             try {
-                line = RequestCodec.readLine(client, RequestCodec.MAX_LINE);
+                line = RequestLine.read(client, ProtocolCodec.MAX_REQUEST_BYTES);
             } finally {
                 deadline.cancel(false);
             }
-            reply(client, answer(RequestCodec.decode(line)));
-        } catch (BadRequestException e) {
+            reply(client, answer(ProtocolCodec.decodeRequest(line)));
+        } catch (BadRequestException | ProtocolException e) {
             log.warn("Management endpoint of {}: bad request: {}", swapper.name(), e.getMessage());
-            reply(client, ReplyEncoder.error(e.getMessage()));
+            reply(client, ErrorReply.of(e.getMessage()));
         } catch (EOFException | ClosedChannelException e) {
             log.debug("Management endpoint of {}: client sent no request within {} ms; dropped",
                     swapper.name(), readTimeout.toMillis());
@@ -174,17 +179,18 @@ public final class ManagementEndpoint implements AutoCloseable {
         }
     }
 
-    private String answer(ManagementCommand command) {
-        return switch (command) {
-            case STATUS -> ReplyEncoder.status(swapper.name(), swapper.status());
+    private Reply answer(Request request) {
+        return switch (request.command()) {
+            case STATUS -> new StatusReply(swapper.status());
             case RELOAD -> {
                 log.info("Management endpoint of {}: reload requested", swapper.name());
                 try {
-                    yield ReplyEncoder.reloaded(swapper.reload());
-                } catch (ReloadException e) {
-                    yield ReplyEncoder.failed(e);
+                    yield swapper.reload();
                 } catch (RuntimeException e) {
-                    yield ReplyEncoder.error("reload failed: " + e);
+                    // The reply says what happened without the exception's class; the log has the trace.
+                    log.error("Management endpoint of {}: reload failed unexpectedly", swapper.name(), e);
+                    yield ErrorReply.of("reload failed: " + (e.getMessage() == null
+                            ? "an unexpected error, see the host's log" : e.getMessage()));
                 }
             }
         };
@@ -206,8 +212,8 @@ public final class ManagementEndpoint implements AutoCloseable {
         return Optional.of("user " + user.getName() + " is not the owner (" + allowedUser + ") of this endpoint");
     }
 
-    private void reply(SocketChannel client, String line) {
-        ByteBuffer out = ByteBuffer.wrap(line.getBytes(StandardCharsets.UTF_8));
+    private void reply(SocketChannel client, Reply reply) {
+        ByteBuffer out = ByteBuffer.wrap((ProtocolCodec.encode(reply) + "\n").getBytes(StandardCharsets.UTF_8));
         try {
             while (out.hasRemaining()) {
                 client.write(out);
