@@ -6,21 +6,21 @@
  *
  * <p>Start with {@link io.hotswap.runtime.Swapper}.
  */
-// "module": io.hotswap.cli is built after this module, so javac cannot see it for the qualified export.
-@SuppressWarnings("module")
 module io.hotswap.runtime {
     requires transitive io.hotswap.api;
     requires transitive org.slf4j;
+    // The wire format of the endpoint, the endpoint directory, the live index and the bundle
+    // layout, which the hotswap command shares; no exported type of this module shows them.
+    requires io.hotswap.protocol;
     requires io.github.classgraph;
     requires java.management;
     requires jdk.jfr;
     requires jdk.net;
 
     exports io.hotswap.runtime;
-    exports io.hotswap.runtime.live;
-    // The wire protocol and the socket directory, for the hotswap command; the MBean interface
-    // for JMX's introspection. Hosts need neither.
-    exports io.hotswap.runtime.management to io.hotswap.cli, java.management;
+    // Only for JMX: the platform MBean server introspects SwapperMXBean, and calls SwapperBean,
+    // reflectively from java.management. Hosts and the hotswap command use neither.
+    exports io.hotswap.runtime.management to java.management;
 
     uses io.hotswap.api.Plugin;
 }

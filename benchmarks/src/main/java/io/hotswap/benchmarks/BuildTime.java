@@ -3,7 +3,7 @@ package io.hotswap.benchmarks;
 import io.hotswap.cli.HotswapCommand;
 import io.hotswap.cli.build.VersionStamp;
 import io.hotswap.cli.build.classfile.LiveNames;
-import io.hotswap.runtime.live.LiveIndex;
+import io.hotswap.protocol.live.LiveIndex;
 import java.io.File;
 import java.io.IOException;
 import java.io.PrintWriter;

@@ -1,6 +1,6 @@
 package io.hotswap.benchmarks;
 
-import io.hotswap.runtime.BundleLayout;
+import io.hotswap.protocol.bundle.BundleLayout;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.DirectoryStream;

@@ -1,7 +1,8 @@
 package io.hotswap.benchmarks;
 
 import io.hotswap.api.Plugin;
-import io.hotswap.runtime.live.LiveIndex;
+import io.hotswap.protocol.live.LiveIndex;
+import io.hotswap.runtime.live.scan.LiveScanner;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
@@ -96,8 +97,9 @@ final class PluginJars {
     }
 
     /** As hotswap build does: the live index, so a load reads it instead of scanning the classes. */
+    /** As hotswap build does: the live index, so a load reads it instead of scanning the classes. */
     static void writeLiveIndex(Path classes) throws IOException {
-        byte[] index = LiveIndex.scan(classes, LIVE_PREFIX).toBytes();
+        byte[] index = LiveScanner.index(classes, LIVE_PREFIX).toBytes();
         Path indexFile = classes.resolve(LiveIndex.PATH);
         Files.createDirectories(indexFile.getParent());
         Files.write(indexFile, index);

@@ -3,10 +3,10 @@ package io.hotswap.cli;
 import static io.hotswap.cli.PluginSource.plugin;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.hotswap.protocol.live.LiveIndex;
 import io.hotswap.runtime.PluginOutcome;
 import io.hotswap.runtime.ReloadDetails;
 import io.hotswap.runtime.Swapper;
-import io.hotswap.runtime.live.LiveIndex;
 import java.io.IOException;
 import java.lang.module.ModuleDescriptor;
 import java.nio.charset.StandardCharsets;

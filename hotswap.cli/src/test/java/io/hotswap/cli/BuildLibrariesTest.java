@@ -3,8 +3,8 @@ package io.hotswap.cli;
 import static io.hotswap.cli.PluginSource.plugin;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.hotswap.runtime.BundleLayout;
-import io.hotswap.runtime.live.LiveIndex;
+import io.hotswap.protocol.bundle.BundleLayout;
+import io.hotswap.protocol.live.LiveIndex;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.lang.module.ModuleDescriptor;

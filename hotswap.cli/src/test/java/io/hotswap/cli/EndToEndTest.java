@@ -4,7 +4,10 @@ import static io.hotswap.cli.PluginSource.plugin;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.hotswap.runtime.management.JsonReader;
+import io.hotswap.protocol.HostStatus;
+import io.hotswap.protocol.LibraryStatus;
+import io.hotswap.protocol.ProtocolCodec;
+import io.hotswap.protocol.ProtocolException;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -12,8 +15,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import javax.tools.ToolProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -74,20 +77,20 @@ class EndToEndTest {
 
             Cli hosts = Cli.run("hosts", at[0], at[1]);
             assertThat(hosts.out().lines()).containsExactly(pid + " e2e-host " + plugins);
-            Map<String, Object> before = status(at, "--host", "e2e-host");
-            assertThat(before).containsEntry("generation", 1L).containsEntry("pid", host.pid());
-            String v1 = (String) firstPlugin(before).get("version");
+            HostStatus before = status(at, "--host", "e2e-host");
+            assertThat(before).extracting(HostStatus::generation, HostStatus::pid).containsExactly(1L, host.pid());
+            String v1 = before.plugins().get(0).version();
 
             build(plugin("hello").version("v2").writeTo(src), plugins);
             Cli reload = Cli.run("reload", at[0], at[1], "--pid", pid);
 
             assertThat(reload.exitCode()).as(reload.toString()).isZero();
             assertThat(reload.out()).contains("reloaded: generation 2").contains("  hello  OK");
-            Map<String, Object> after = status(at, "--pid", pid);
-            assertThat(after).containsEntry("generation", 2L).containsEntry("reloadCounter", 1L);
-            assertThat((String) firstPlugin(after).get("version")).isNotEqualTo(v1).containsPattern("\\+nogit sha256:");
+            HostStatus after = status(at, "--pid", pid);
+            assertThat(after).extracting(HostStatus::generation, HostStatus::reloadCounter).containsExactly(2L, 1L);
+            assertThat(after.plugins().get(0).version()).isNotEqualTo(v1).containsPattern("\\+nogit sha256:");
             await("the old version freed").atMost(Duration.ofSeconds(30))
-                    .until(() -> ((Number) status(at, "--pid", pid).get("freed")).longValue() == 1);
+                    .until(() -> status(at, "--pid", pid).freed() == 1);
             Cli human = Cli.run("status", at[0], at[1]);
             assertThat(human.out()).contains("generation:  2 (1 reloads)").contains("freed: 1").contains("leaked: 0");
 
@@ -96,7 +99,7 @@ class EndToEndTest {
             Cli failed = Cli.run("reload", at[0], at[1]);
             assertThat(failed.exitCode()).as(failed.toString()).isEqualTo(1);
             assertThat(failed.err()).contains("Plugin hello failed at step 'onLoad()'").contains("v3 cannot start");
-            assertThat(status(at)).containsEntry("generation", 2L);
+            assertThat(status(at).generation()).isEqualTo(2L);
 
             host.getOutputStream().close(); // the host closes its swapper and exits
             assertThat(host.waitFor(60, TimeUnit.SECONDS)).isTrue();
@@ -127,11 +130,11 @@ class EndToEndTest {
             awaitOutput(host, "READY hello:v1");
             String[] at = {"--runtime-dir", base.toString()};
 
-            assertThat(firstPlugin(status(at)).get("libraries")).isEqualTo(List.of(
-                    Map.of("name", "org.apache.commons.lang3", "version", "3.12.0", "automatic", true,
-                            "path", "META-INF/hotswap/lib/commons-lang3-3.12.0.jar"),
-                    Map.of("name", "com.google.gson", "version", "2.10.1", "automatic", false,
-                            "path", "META-INF/hotswap/lib/gson-2.10.1.jar")));
+            assertThat(status(at).plugins().get(0).libraries()).containsExactly(
+                    new LibraryStatus("org.apache.commons.lang3", java.util.Optional.of("3.12.0"), true,
+                            "META-INF/hotswap/lib/commons-lang3-3.12.0.jar"),
+                    new LibraryStatus("com.google.gson", java.util.Optional.of("2.10.1"), false,
+                            "META-INF/hotswap/lib/gson-2.10.1.jar"));
             assertThat(Cli.run("status", at[0], at[1]).out())
                     .contains("lib com.google.gson 2.10.1").contains("lib org.apache.commons.lang3 3.12.0 (automatic)");
         } finally {
@@ -151,7 +154,7 @@ class EndToEndTest {
         try {
             awaitOutput(host, "READY hello:v1");
             String[] at = {"--runtime-dir", base.toString()};
-            assertThat(status(at)).containsEntry("staticLinking", true).containsEntry("generation", 1L);
+            assertThat(status(at)).extracting(HostStatus::staticLinking, HostStatus::generation).containsExactly(true, 1L);
 
             Cli reload = Cli.run("reload", at[0], at[1]);
 
@@ -168,23 +171,19 @@ class EndToEndTest {
         assertThat(built.exitCode()).as(built.toString()).isZero();
     }
 
-    private static Map<String, Object> status(String[] at, String... select) {
+    private static HostStatus status(String[] at, String... select) throws ProtocolException {
         List<String> args = new ArrayList<>(List.of("status", "--json", at[0], at[1]));
         args.addAll(List.of(select));
         Cli status = Cli.run(args.toArray(String[]::new));
         assertThat(status.exitCode()).as(status.toString()).isZero();
-        return JsonReader.parseObject(status.out().strip());
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> firstPlugin(Map<String, Object> status) {
-        return (Map<String, Object>) ((List<?>) status.get("plugins")).get(0);
+        return ProtocolCodec.decodeStatus(status.out().strip());
     }
 
     private Process startHost(List<Path> extraModules, Path plugins, Path base, String name, String... mode)
             throws IOException {
         Path hostClasses = compileHost();
         List<String> modulePath = new ArrayList<>(List.of(System.getProperty("jdk.module.path"), hostClasses.toString()));
+        modulePath.addAll(runtimeModules());
         extraModules.forEach(m -> modulePath.add(m.toString()));
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-XX:-UsePerfData", "--module-path", String.join(File.pathSeparator, modulePath),
@@ -194,6 +193,14 @@ class EndToEndTest {
                 .redirectOutput(work.resolve("host.out").toFile())
                 .redirectError(work.resolve("host.err").toFile())
                 .start();
+    }
+
+    /**
+     * The runtime and what it requires beyond the command's own modules: this JVM has them on its
+     * upgrade module path (the command does not read the runtime; see the surefire configuration).
+     */
+    private static List<String> runtimeModules() {
+        return Stream.of(System.getProperty("jdk.module.upgrade.path").split(File.pathSeparator)).toList();
     }
 
     private void awaitOutput(Process host, String line) {
@@ -216,7 +223,8 @@ class EndToEndTest {
         Files.writeString(src.resolve("module-info.java"), HOST_MODULE);
         Files.writeString(src.resolve("testhost/Main.java"), HOST_MAIN);
         int rc = ToolProvider.getSystemJavaCompiler().run(null, null, null, "-d", classes.toString(),
-                "--module-path", System.getProperty("jdk.module.path"),
+                "--module-path", System.getProperty("jdk.module.path") + File.pathSeparator
+                        + String.join(File.pathSeparator, runtimeModules()),
                 src.resolve("module-info.java").toString(), src.resolve("testhost/Main.java").toString());
         assertThat(rc).as("test host compiles").isZero();
         return classes;

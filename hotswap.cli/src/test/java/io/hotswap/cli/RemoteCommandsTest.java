@@ -3,13 +3,17 @@ package io.hotswap.cli;
 import static io.hotswap.cli.PluginSource.plugin;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.hotswap.protocol.HostStatus;
+import io.hotswap.protocol.LibraryStatus;
+import io.hotswap.protocol.PluginStatus;
+import io.hotswap.protocol.ProtocolCodec;
+import io.hotswap.protocol.StatusReply;
 import io.hotswap.runtime.Swapper;
-import io.hotswap.runtime.management.JsonReader;
-import io.hotswap.runtime.management.JsonWriter;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -81,66 +85,39 @@ class RemoteCommandsTest {
 
             assertThat(status.exitCode()).isZero();
             assertThat(status.out().lines()).hasSize(1);
-            Map<String, Object> s = JsonReader.parseObject(status.out().strip());
-            assertThat(s).containsEntry("host", "json").containsEntry("generation", 1L).containsEntry("pid", pid)
-                    .containsEntry("leaked", 0L).containsEntry("staticLinking", false);
-            assertThat((List<?>) s.get("plugins")).singleElement()
+            HostStatus s = ProtocolCodec.decodeStatus(status.out().strip());
+            assertThat(s).extracting(HostStatus::host, HostStatus::generation, HostStatus::pid, HostStatus::leaked,
+                    HostStatus::staticLinking).containsExactly("json", 1L, pid, 0L, false);
+            assertThat(s.plugins()).singleElement()
                     .satisfies(p -> {
-                        assertThat(((Map<?, ?>) p).get("name")).isEqualTo("hello");
-                        assertThat(((Map<?, ?>) p).get("sha256")).asString().hasSize(64);
+                        assertThat(p.name()).isEqualTo("hello");
+                        assertThat(p.sha256()).hasSize(64);
                     });
         }
     }
 
-    /** A status as a host with a plugin bundle sends it (the runtime does not fill libraries in yet). */
-    private static Map<String, Object> statusWithLibraries() {
-        Map<String, Object> gson = new java.util.LinkedHashMap<>();
-        gson.put("name", "com.google.gson");
-        gson.put("version", "2.10.1");
-        gson.put("automatic", false);
-        gson.put("path", "META-INF/hotswap/lib/gson-2.10.1.jar");
-        Map<String, Object> lang3 = new java.util.LinkedHashMap<>();
-        lang3.put("name", "org.apache.commons.lang3");
-        lang3.put("version", "3.12.0");
-        lang3.put("automatic", true);
-        lang3.put("path", "META-INF/hotswap/lib/commons-lang3-3.12.0.jar");
-        Map<String, Object> unversioned = new java.util.LinkedHashMap<>();
-        unversioned.put("name", "tiny");
-        unversioned.put("version", null);
-        unversioned.put("automatic", true);
-        unversioned.put("path", "META-INF/hotswap/lib/tiny.jar");
-        Map<String, Object> bundle = new java.util.LinkedHashMap<>();
-        bundle.put("name", "greeter");
-        bundle.put("version", "1.0 sha256:0123456789ab");
-        bundle.put("generation", 3L);
-        bundle.put("reloadable", true);
-        bundle.put("libraries", List.of(gson, lang3, unversioned));
-        Map<String, Object> plain = new java.util.LinkedHashMap<>();
-        plain.put("name", "hello");
-        plain.put("version", "2.0 sha256:ba9876543210");
-        plain.put("generation", 3L);
-        plain.put("reloadable", true);
-        plain.put("libraries", List.of());
-        Map<String, Object> status = new java.util.LinkedHashMap<>();
-        status.put("host", "bundled");
-        status.put("pid", 4242L);
-        status.put("pluginDir", "/srv/plugins");
-        status.put("generation", 3L);
-        status.put("reloadCounter", 2L);
-        status.put("staticLinking", false);
-        status.put("plugins", List.of(bundle, plain));
-        status.put("retired", 0L);
-        status.put("freed", 2L);
-        status.put("collected", 2L);
-        status.put("leaked", 0L);
-        status.put("leaks", List.of());
-        return status;
+    /** A status as a host with a plugin bundle sends it. */
+    private static HostStatus statusWithLibraries() {
+        LibraryStatus gson = new LibraryStatus("com.google.gson", Optional.of("2.10.1"), false,
+                "META-INF/hotswap/lib/gson-2.10.1.jar");
+        LibraryStatus lang3 = new LibraryStatus("org.apache.commons.lang3", Optional.of("3.12.0"), true,
+                "META-INF/hotswap/lib/commons-lang3-3.12.0.jar");
+        LibraryStatus unversioned = new LibraryStatus("tiny", Optional.empty(), true, "META-INF/hotswap/lib/tiny.jar");
+        String sha = "0123456789ab".repeat(5) + "cdef";
+        PluginStatus bundle = new PluginStatus("greeter", "1.0 sha256:0123456789ab", Optional.of("1.0"), sha,
+                Optional.of("/srv/plugins/greeter.jar"), Instant.parse("2026-12-01T10:00:00Z"), 3, true, List.of(),
+                List.of(gson, lang3, unversioned));
+        PluginStatus plain = new PluginStatus("hello", "2.0 sha256:ba9876543210", Optional.of("2.0"), sha,
+                Optional.of("/srv/plugins/hello.jar"), Instant.parse("2026-12-01T10:00:00Z"), 3, true, List.of(),
+                List.of());
+        return new HostStatus("bundled", 4242, "/srv/plugins", 3, 2, false, List.of(bundle, plain), 0, 2, 2, 0,
+                List.of(), Optional.empty());
     }
 
     @Test
     void statusPrintsEachPluginsLibrariesUnderItAndNothingForAPlainPlugin() throws Exception {
         Path socket = base.resolve("canned.sock");
-        String reply = JsonWriter.write(Map.of("ok", true, "status", statusWithLibraries()));
+        String reply = ProtocolCodec.encode(new StatusReply(statusWithLibraries()));
         try (CannedEndpoint endpoint = CannedEndpoint.answering(socket, reply)) {
 
             Cli status = Cli.run("status", "--socket", socket.toString());
@@ -160,13 +137,13 @@ class RemoteCommandsTest {
     @Test
     void statusJsonPassesTheLibrariesThrough() throws Exception {
         Path socket = base.resolve("canned.sock");
-        Map<String, Object> sent = statusWithLibraries();
-        try (CannedEndpoint endpoint = CannedEndpoint.answering(socket, JsonWriter.write(Map.of("ok", true, "status", sent)))) {
+        HostStatus sent = statusWithLibraries();
+        try (CannedEndpoint endpoint = CannedEndpoint.answering(socket, ProtocolCodec.encode(new StatusReply(sent)))) {
 
             Cli status = Cli.run("status", "--json", "--socket", socket.toString());
 
             assertThat(status.exitCode()).as(status.toString()).isZero();
-            assertThat(status.out().strip()).isEqualTo(JsonWriter.write(sent));
+            assertThat(status.out().strip()).isEqualTo(ProtocolCodec.encode(sent));
             assertThat(endpoint.request()).isEqualTo("{\"command\":\"status\"}");
         }
     }

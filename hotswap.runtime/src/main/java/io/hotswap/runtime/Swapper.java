@@ -1,11 +1,13 @@
 package io.hotswap.runtime;
 
 import io.hotswap.api.Plugin;
+import io.hotswap.protocol.HostStatus;
+import io.hotswap.protocol.Reply;
+import io.hotswap.protocol.endpoint.EndpointDirectory;
 import io.hotswap.runtime.event.SwapperAttachment;
 import io.hotswap.runtime.event.SwapperEvent;
 import io.hotswap.runtime.jfr.Jfr;
 import io.hotswap.runtime.jfr.ReloadEvent;
-import io.hotswap.runtime.management.EndpointDirectory;
 import io.hotswap.runtime.management.ManagedSwapper;
 import io.hotswap.runtime.management.Management;
 import io.hotswap.runtime.watch.FileWatch;
@@ -158,13 +160,13 @@ public final class Swapper implements AutoCloseable {
         }
 
         @Override
-        public SwapperStatus status() {
-            return Swapper.this.status();
+        public HostStatus status() {
+            return ManagementViews.status(config.name(), Swapper.this.status());
         }
 
         @Override
-        public ReloadDetails reload() {
-            return Swapper.this.reload(lastData);
+        public Reply reload() {
+            return ManagementViews.reload(() -> Swapper.this.reload(lastData));
         }
 
         // The MBean's cheap attributes: no snapshot, no leak sweep.
@@ -626,7 +628,7 @@ public final class Swapper implements AutoCloseable {
         /**
          * The prefix that makes a static method a live function and a class a live type, compared
          * case-insensitively; default {@code live_}. A plugin jar whose live index was made with
-         * another prefix is scanned instead. See {@link io.hotswap.runtime.live.LiveIndex}.
+         * another prefix is scanned instead. See {@link io.hotswap.protocol.live.LiveIndex}.
          *
          * @throws IllegalArgumentException if the prefix is empty or holds whitespace
          */

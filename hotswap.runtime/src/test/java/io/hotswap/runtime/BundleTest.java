@@ -12,6 +12,7 @@ import static io.hotswap.runtime.fixtures.Bundles.modulePath;
 import static io.hotswap.runtime.fixtures.PluginBuilder.plugin;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.hotswap.protocol.bundle.BundleLayout;
 import io.hotswap.runtime.fixtures.Gc;
 import io.hotswap.runtime.fixtures.PluginBuilder;
 import java.lang.ref.WeakReference;

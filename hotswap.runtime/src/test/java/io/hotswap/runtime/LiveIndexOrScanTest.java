@@ -7,8 +7,8 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.hotswap.api.LiveFunction;
 import io.hotswap.api.Vault;
+import io.hotswap.protocol.live.LiveIndex;
 import io.hotswap.runtime.fixtures.PluginBuilder;
-import io.hotswap.runtime.live.LiveIndex;
 import io.hotswap.runtime.live.bind.LiveSource;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;

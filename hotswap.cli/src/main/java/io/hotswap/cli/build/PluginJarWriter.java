@@ -1,7 +1,7 @@
 package io.hotswap.cli.build;
 
 import io.hotswap.cli.CommandException;
-import io.hotswap.runtime.BundleLayout;
+import io.hotswap.protocol.bundle.BundleLayout;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;

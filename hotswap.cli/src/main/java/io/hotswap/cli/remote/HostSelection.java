@@ -1,8 +1,8 @@
 package io.hotswap.cli.remote;
 
 import io.hotswap.cli.CommandException;
-import io.hotswap.runtime.management.EndpointDirectory;
-import io.hotswap.runtime.management.HostEntry;
+import io.hotswap.protocol.HostEntry;
+import io.hotswap.protocol.endpoint.EndpointDirectory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

@@ -2,7 +2,7 @@ package io.hotswap.cli.remote;
 
 import io.hotswap.cli.DebugOption;
 import io.hotswap.cli.HotswapCommand;
-import io.hotswap.runtime.management.HostEntry;
+import io.hotswap.protocol.HostEntry;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;

@@ -2,10 +2,12 @@ package io.hotswap.cli.remote;
 
 import io.hotswap.cli.DebugOption;
 import io.hotswap.cli.HotswapCommand;
-import io.hotswap.runtime.management.ManagementCommand;
+import io.hotswap.protocol.ErrorReply;
+import io.hotswap.protocol.ReloadReply;
+import io.hotswap.protocol.ReloadResult;
+import io.hotswap.protocol.Reply;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -32,24 +34,19 @@ public final class ReloadCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Path socket = selection.socket();
-        Map<String, Object> reply = Replies.ask(socket, ManagementCommand.RELOAD);
-        if (!Replies.ok(reply)) {
-            err.println("reload failed: " + Replies.text(reply, "error"));
-            if (reply.get("plugin") != null) {
-                err.println("  plugin: " + reply.get("plugin"));
-            }
-            if (reply.get("step") != null) {
-                err.println("  step:   " + reply.get("step"));
-            }
+        Reply reply = Replies.ask(socket, io.hotswap.protocol.Command.RELOAD);
+        if (reply instanceof ErrorReply failed) {
+            err.println("reload failed: " + failed.error());
+            failed.plugin().ifPresent(p -> err.println("  plugin: " + p));
+            failed.step().ifPresent(s -> err.println("  step:   " + s));
             err.println("the host keeps serving its current generation");
             return HotswapCommand.FAILED;
         }
-        Map<String, Object> details = Replies.map(reply, "details");
-        out.println("reloaded: generation " + Replies.text(details, "generation") + " in "
-                + Replies.text(details, "tookMillis") + " ms");
-        Map<String, Object> outcomes = Replies.map(details, "outcomes");
-        int width = outcomes.keySet().stream().mapToInt(String::length).max().orElse(0);
-        outcomes.forEach((plugin, outcome) -> out.println("  " + pad(plugin, width) + "  " + outcome));
+        ReloadResult details = Replies.expect(reply, ReloadReply.class, io.hotswap.protocol.Command.RELOAD, socket)
+                .details();
+        out.println("reloaded: generation " + details.generation() + " in " + details.tookMillis() + " ms");
+        int width = details.outcomes().keySet().stream().mapToInt(String::length).max().orElse(0);
+        details.outcomes().forEach((plugin, outcome) -> out.println("  " + pad(plugin, width) + "  " + outcome));
         return HotswapCommand.OK;
     }
 

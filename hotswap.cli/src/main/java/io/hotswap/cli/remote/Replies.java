@@ -1,45 +1,39 @@
 package io.hotswap.cli.remote;
 
 import io.hotswap.cli.CommandException;
-import io.hotswap.runtime.management.EndpointClient;
-import io.hotswap.runtime.management.ManagementCommand;
+import io.hotswap.protocol.Command;
+import io.hotswap.protocol.ErrorReply;
+import io.hotswap.protocol.Reply;
+import io.hotswap.protocol.Request;
+import io.hotswap.protocol.endpoint.EndpointClient;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.Map;
 
-/** Sends one request and reads fields of the reply. */
+/** Sends one request and checks the kind of the reply. */
 final class Replies {
 
     private Replies() {
     }
 
-    static Map<String, Object> ask(Path socket, ManagementCommand command) {
+    static Reply ask(Path socket, Command command) {
         try {
-            return EndpointClient.send(socket, command);
+            return EndpointClient.send(socket, new Request(command));
         } catch (IOException e) {
             throw CommandException.failed("cannot talk to the host at " + socket + ": " + e.getMessage(), e);
         }
     }
 
-    static boolean ok(Map<String, Object> reply) {
-        return Boolean.TRUE.equals(reply.get("ok"));
-    }
-
-    @SuppressWarnings("unchecked")
-    static Map<String, Object> map(Map<String, Object> m, String key) {
-        Object v = m.get(key);
-        return v instanceof Map ? (Map<String, Object>) v : Map.of();
-    }
-
-    @SuppressWarnings("unchecked")
-    static List<Map<String, Object>> list(Map<String, Object> m, String key) {
-        Object v = m.get(key);
-        return v instanceof List ? (List<Map<String, Object>>) v : List.of();
-    }
-
-    static String text(Map<String, Object> m, String key) {
-        Object v = m.get(key);
-        return v == null ? "-" : v.toString();
+    /**
+     * The reply as the kind {@code command} is answered with; an {@link ErrorReply} is for the
+     * caller to handle before.
+     *
+     * @throws CommandException if the host answered with another kind of reply
+     */
+    static <T extends Reply> T expect(Reply reply, Class<T> kind, Command command, Path socket) {
+        if (!kind.isInstance(reply)) {
+            throw CommandException.failed("the host at " + socket + " answered " + command.wireName()
+                    + " with a reply of another kind");
+        }
+        return kind.cast(reply);
     }
 }

@@ -1,6 +1,6 @@
 package io.hotswap.cli.remote;
 
-import io.hotswap.runtime.management.EndpointDirectory;
+import io.hotswap.protocol.endpoint.EndpointDirectory;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 

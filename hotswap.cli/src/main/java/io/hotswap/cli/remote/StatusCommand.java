@@ -2,11 +2,16 @@ package io.hotswap.cli.remote;
 
 import io.hotswap.cli.DebugOption;
 import io.hotswap.cli.HotswapCommand;
-import io.hotswap.runtime.management.JsonWriter;
-import io.hotswap.runtime.management.ManagementCommand;
+import io.hotswap.protocol.ErrorReply;
+import io.hotswap.protocol.HostStatus;
+import io.hotswap.protocol.LeakStatus;
+import io.hotswap.protocol.LibraryStatus;
+import io.hotswap.protocol.PluginStatus;
+import io.hotswap.protocol.ProtocolCodec;
+import io.hotswap.protocol.Reply;
+import io.hotswap.protocol.StatusReply;
 import java.io.PrintWriter;
-import java.util.List;
-import java.util.Map;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -33,41 +38,40 @@ public final class StatusCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        Map<String, Object> reply = Replies.ask(selection.socket(), ManagementCommand.STATUS);
-        if (!Replies.ok(reply)) {
-            spec.commandLine().getErr().println("status failed: " + Replies.text(reply, "error"));
+        Path socket = selection.socket();
+        Reply reply = Replies.ask(socket, io.hotswap.protocol.Command.STATUS);
+        if (reply instanceof ErrorReply failed) {
+            spec.commandLine().getErr().println("status failed: " + failed.error());
             return HotswapCommand.FAILED;
         }
-        Map<String, Object> s = Replies.map(reply, "status");
+        HostStatus s = Replies.expect(reply, StatusReply.class, io.hotswap.protocol.Command.STATUS, socket).status();
         if (json) {
-            out.println(JsonWriter.write(s));
+            out.println(ProtocolCodec.encode(s));
             return HotswapCommand.OK;
         }
-        out.println("host:        " + Replies.text(s, "host") + " (pid " + Replies.text(s, "pid") + ")");
-        out.println("plugin dir:  " + Replies.text(s, "pluginDir")
-                + (Boolean.TRUE.equals(s.get("staticLinking")) ? " (static linking: plugins from the module path)" : ""));
-        out.println("generation:  " + Replies.text(s, "generation") + " (" + Replies.text(s, "reloadCounter") + " reloads)");
-        List<Map<String, Object>> plugins = Replies.list(s, "plugins");
-        out.println("plugins:     " + plugins.size());
-        int width = plugins.stream().mapToInt(p -> Replies.text(p, "name").length()).max().orElse(0);
-        for (Map<String, Object> p : plugins) {
-            out.println("  " + ReloadCommand.pad(Replies.text(p, "name"), width) + "  " + Replies.text(p, "version")
-                    + "  (generation " + Replies.text(p, "generation")
-                    + (Boolean.FALSE.equals(p.get("reloadable")) ? ", not reloadable" : "") + ")");
-            // A bundle's libraries under their plugin; a host that sends none (a plain plugin, or
-            // a runtime older than bundles) prints nothing here.
-            for (Map<String, Object> lib : Replies.list(p, "libraries")) {
-                Object version = lib.get("version");
-                out.println("      lib " + Replies.text(lib, "name") + (version == null ? "" : " " + version)
-                        + (Boolean.TRUE.equals(lib.get("automatic")) ? " (automatic)" : ""));
+        out.println("host:        " + s.host() + " (pid " + s.pid() + ")");
+        out.println("plugin dir:  " + s.pluginDir()
+                + (s.staticLinking() ? " (static linking: plugins from the module path)" : ""));
+        out.println("generation:  " + s.generation() + " (" + s.reloadCounter() + " reloads)");
+        s.reloading().ifPresent(r -> out.println("reloading:   since " + r.since() + ": "
+                + r.plugin().map(p -> p + " at step ").orElse("at step ") + r.step() + " (since " + r.stepSince() + ")"));
+        out.println("plugins:     " + s.plugins().size());
+        int width = s.plugins().stream().mapToInt(p -> p.name().length()).max().orElse(0);
+        for (PluginStatus p : s.plugins()) {
+            out.println("  " + ReloadCommand.pad(p.name(), width) + "  " + p.version()
+                    + "  (generation " + p.generation() + (p.reloadable() ? "" : ", not reloadable") + ")");
+            // A bundle's libraries under their plugin; a plain plugin (or a host older than
+            // bundles, which sends none) prints nothing here.
+            for (LibraryStatus lib : p.libraries()) {
+                out.println("      lib " + lib.name() + lib.version().map(v -> " " + v).orElse("")
+                        + (lib.automatic() ? " (automatic)" : ""));
             }
         }
-        out.println("retired:     " + Replies.text(s, "retired") + "  freed: " + Replies.text(s, "freed")
-                + "  collected: " + Replies.text(s, "collected") + "  leaked: " + Replies.text(s, "leaked"));
-        for (Map<String, Object> leak : Replies.list(s, "leaks")) {
-            out.println("  leaked " + Replies.text(leak, "plugin") + " " + Replies.text(leak, "version")
-                    + ": alive " + Replies.text(leak, "aliveForSeconds") + " s after onFree; threads: "
-                    + leak.getOrDefault("threads", List.of()));
+        out.println("retired:     " + s.retired() + "  freed: " + s.freed()
+                + "  collected: " + s.collected() + "  leaked: " + s.leaked());
+        for (LeakStatus leak : s.leaks()) {
+            out.println("  leaked " + leak.plugin() + " " + leak.version() + ": alive " + leak.aliveForSeconds()
+                    + " s after onFree; threads: " + leak.threads());
         }
         return HotswapCommand.OK;
     }

@@ -4,7 +4,7 @@ import java.lang.module.ModuleDescriptor;
 
 /**
  * A private library of a plugin bundle: one jar nested under
- * {@link io.hotswap.runtime.BundleLayout#LIBRARIES}, read from the bundle's bytes in memory.
+ * {@link io.hotswap.protocol.bundle.BundleLayout#LIBRARIES}, read from the bundle's bytes in memory.
  *
  * @param path       the nested jar's path inside the bundle, e.g. {@code META-INF/hotswap/lib/gson-2.10.1.jar}
  * @param descriptor its module descriptor: its own (multi-release ones chosen for the running JDK),

@@ -13,7 +13,7 @@ import java.util.stream.Collectors;
  * no file handle outlives the read. Its entries are inflated only for a jar that gets a layer.
  *
  * <p>A plugin <em>bundle</em> is such a jar with its private libraries nested under
- * {@link io.hotswap.runtime.BundleLayout#LIBRARIES}; {@link #entries} are then the plugin's own,
+ * {@link io.hotswap.protocol.bundle.BundleLayout#LIBRARIES}; {@link #entries} are then the plugin's own,
  * the libraries' are in {@link #libraries}.
  *
  * @param file       where the jar was read from (for messages and status only)

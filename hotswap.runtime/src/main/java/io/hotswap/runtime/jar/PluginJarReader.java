@@ -1,6 +1,6 @@
 package io.hotswap.runtime.jar;
 
-import io.hotswap.runtime.BundleLayout;
+import io.hotswap.protocol.bundle.BundleLayout;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

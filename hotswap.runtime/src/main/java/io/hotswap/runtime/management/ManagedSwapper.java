@@ -1,15 +1,19 @@
 package io.hotswap.runtime.management;
 
-import io.hotswap.runtime.ReloadDetails;
-import io.hotswap.runtime.SwapperStatus;
+import io.hotswap.protocol.HostStatus;
+import io.hotswap.protocol.Reply;
+import java.nio.file.Path;
 
-/** What the endpoint and the MBean may do with a swapper. */
+/**
+ * What the endpoint and the MBean may do with a swapper, in the protocol's terms: this package
+ * knows the protocol, not the swapper's own types.
+ */
 public interface ManagedSwapper {
 
     String name();
 
     /** A full snapshot; it sweeps the leak watch, so ask for the figures below when they are all you need. */
-    SwapperStatus status();
+    HostStatus status();
 
     default long generation() {
         return status().generation();
@@ -19,8 +23,8 @@ public interface ManagedSwapper {
         return status().reloadCounter();
     }
 
-    default java.nio.file.Path pluginDir() {
-        return status().pluginDir();
+    default Path pluginDir() {
+        return Path.of(status().pluginDir());
     }
 
     default boolean staticLinking() {
@@ -30,7 +34,9 @@ public interface ManagedSwapper {
     /**
      * Reloads with the data the host last passed to {@code loadPlugins} or {@code reload}.
      *
-     * @throws io.hotswap.runtime.ReloadException if the reload fails
+     * @return a {@link io.hotswap.protocol.ReloadReply} with the details, or an
+     *         {@link io.hotswap.protocol.ErrorReply} with the plugin, step and cause if the reload
+     *         failed (the old generation keeps serving)
      */
-    ReloadDetails reload();
+    Reply reload();
 }

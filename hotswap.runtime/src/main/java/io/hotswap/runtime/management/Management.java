@@ -1,5 +1,6 @@
 package io.hotswap.runtime.management;
 
+import io.hotswap.protocol.endpoint.EndpointDirectory;
 import io.hotswap.runtime.event.SwapperAttachment;
 import io.hotswap.runtime.event.SwapperEvent;
 import java.io.IOException;

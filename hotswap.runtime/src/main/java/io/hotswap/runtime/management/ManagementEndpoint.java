@@ -1,6 +1,13 @@
 package io.hotswap.runtime.management;
 
-import io.hotswap.runtime.ReloadException;
+import io.hotswap.protocol.ErrorReply;
+import io.hotswap.protocol.HostEntry;
+import io.hotswap.protocol.ProtocolCodec;
+import io.hotswap.protocol.ProtocolException;
+import io.hotswap.protocol.Reply;
+import io.hotswap.protocol.Request;
+import io.hotswap.protocol.StatusReply;
+import io.hotswap.protocol.endpoint.EndpointDirectory;
 import java.io.EOFException;
 import java.io.IOException;
 import java.net.StandardProtocolFamily;
@@ -28,7 +35,7 @@ import org.slf4j.Logger;
 
 /**
  * A swapper's management endpoint: a Unix-domain socket in the user's {@link EndpointDirectory}
- * that answers one request per connection ({@link RequestCodec}).
+ * that answers one request per connection, in the protocol of {@link ProtocolCodec}.
  *
  * <p><b>Who may connect.</b> The directory is 0700 and the socket 0600, which the kernel enforces
  * on {@code connect()}: that is the guard. On top of it the server reads the peer's credentials
@@ -75,9 +82,7 @@ public final class ManagementEndpoint implements AutoCloseable {
         this.server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
         try {
             server.bind(UnixDomainSocketAddress.of(socket));
-            // bind() made the file with the umask's mode; inside the 0700 directory nobody else could
-            // reach it in between.
-            Files.setPosixFilePermissions(socket, EndpointDirectory.OWNER_ONLY_FILE);
+            directory.restrictToOwner(socket);
             describe(pluginDir);
         } catch (IOException | RuntimeException e) {
             server.close();
@@ -137,7 +142,7 @@ public final class ManagementEndpoint implements AutoCloseable {
             try {
                 workers.execute(() -> serve(client));
             } catch (RejectedExecutionException e) {
-                reply(client, ReplyEncoder.error("busy: " + MAX_CONNECTIONS + " requests are being served; try again"));
+                reply(client, ErrorReply.of("busy: " + MAX_CONNECTIONS + " requests are being served; try again"));
                 closeQuietly(client);
             }
         }
@@ -156,13 +161,13 @@ public final class ManagementEndpoint implements AutoCloseable {
                 } catch (BadRequestException e) {
                     // refused whatever it asked
                 }
-                reply(client, ReplyEncoder.error("refused: " + refused.get()));
+                reply(client, ErrorReply.of("refused: " + refused.get()));
                 return;
             }
-            reply(client, answer(RequestCodec.decode(readRequest(client))));
-        } catch (BadRequestException e) {
+            reply(client, answer(ProtocolCodec.decodeRequest(readRequest(client))));
+        } catch (BadRequestException | ProtocolException e) {
             log.warn("Management endpoint of {}: bad request: {}", swapper.name(), e.getMessage());
-            reply(client, ReplyEncoder.error(e.getMessage()));
+            reply(client, ErrorReply.of(e.getMessage()));
         } catch (EOFException | ClosedChannelException e) {
             log.debug("Management endpoint of {}: client sent no request within {} ms; dropped",
                     swapper.name(), readTimeout.toMillis());
@@ -178,23 +183,24 @@ public final class ManagementEndpoint implements AutoCloseable {
         ScheduledFuture<?> deadline = deadlines.schedule(() -> closeQuietly(client),
                 readTimeout.toMillis(), TimeUnit.MILLISECONDS);
         try {
-            return RequestCodec.readLine(client, RequestCodec.MAX_LINE);
+            return RequestLine.read(client, ProtocolCodec.MAX_REQUEST_BYTES);
         } finally {
             deadline.cancel(false);
         }
     }
 
-    private String answer(ManagementCommand command) {
-        return switch (command) {
-            case STATUS -> ReplyEncoder.status(swapper.name(), swapper.status());
+    private Reply answer(Request request) {
+        return switch (request.command()) {
+            case STATUS -> new StatusReply(swapper.status());
             case RELOAD -> {
                 log.info("Management endpoint of {}: reload requested", swapper.name());
                 try {
-                    yield ReplyEncoder.reloaded(swapper.reload());
-                } catch (ReloadException e) {
-                    yield ReplyEncoder.failed(e);
+                    yield swapper.reload();
                 } catch (RuntimeException e) {
-                    yield ReplyEncoder.error("reload failed: " + e);
+                    // The reply says what happened without the exception's class; the log has the trace.
+                    log.error("Management endpoint of {}: reload failed unexpectedly", swapper.name(), e);
+                    yield ErrorReply.of("reload failed: " + (e.getMessage() == null
+                            ? "an unexpected error, see the host's log" : e.getMessage()));
                 }
             }
         };
@@ -216,8 +222,8 @@ public final class ManagementEndpoint implements AutoCloseable {
         return Optional.of("user " + user.getName() + " is not the owner (" + allowedUser + ") of this endpoint");
     }
 
-    private void reply(SocketChannel client, String line) {
-        ByteBuffer out = ByteBuffer.wrap(line.getBytes(StandardCharsets.UTF_8));
+    private void reply(SocketChannel client, Reply reply) {
+        ByteBuffer out = ByteBuffer.wrap((ProtocolCodec.encode(reply) + "\n").getBytes(StandardCharsets.UTF_8));
         try {
             while (out.hasRemaining()) {
                 client.write(out);

@@ -1,7 +1,9 @@
 package io.hotswap.runtime.management;
 
-import io.hotswap.runtime.ReloadException;
-import io.hotswap.runtime.SwapperStatus;
+import io.hotswap.protocol.ErrorReply;
+import io.hotswap.protocol.HostStatus;
+import io.hotswap.protocol.ReloadReply;
+import io.hotswap.protocol.Reply;
 import java.lang.management.ManagementFactory;
 import java.util.List;
 import javax.management.JMException;
@@ -75,7 +77,7 @@ public final class SwapperBean implements SwapperMXBean, AutoCloseable {
 
     @Override
     public int getRetired() {
-        return status().retired();
+        return Math.toIntExact(status().retired());
     }
 
     @Override
@@ -90,28 +92,28 @@ public final class SwapperBean implements SwapperMXBean, AutoCloseable {
 
     @Override
     public int getLeaked() {
-        return status().leaked();
+        return Math.toIntExact(status().leaked());
     }
 
     @Override
     public List<String> getLeaks() {
         return status().leaks().stream()
-                .map(l -> l.plugin() + " " + l.version() + " alive " + l.aliveFor().toSeconds() + " s after onFree"
+                .map(l -> l.plugin() + " " + l.version() + " alive " + l.aliveForSeconds() + " s after onFree"
                         + (l.threads().isEmpty() ? "" : ", held by " + String.join(", ", l.threads())))
                 .toList();
     }
 
     @Override
     public String reload() {
-        try {
-            return swapper.reload().toString();
-        } catch (ReloadException e) {
-            // No cause attached: a remote console could not deserialize the runtime's exception types.
-            throw new IllegalStateException(e.getMessage());
+        Reply reply = swapper.reload();
+        if (reply instanceof ReloadReply done) {
+            return done.details().toString();
         }
+        // No cause attached: a remote console could not deserialize the runtime's exception types.
+        throw new IllegalStateException(((ErrorReply) reply).error());
     }
 
-    private SwapperStatus status() {
+    private HostStatus status() {
         return swapper.status();
     }
 

@@ -4,7 +4,10 @@ import static io.hotswap.runtime.fixtures.PluginBuilder.plugin;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.hotswap.runtime.live.LiveEntry.Kind;
+import io.hotswap.protocol.live.LiveEntry;
+import io.hotswap.protocol.live.LiveEntry.Kind;
+import io.hotswap.protocol.live.LiveIndex;
+import io.hotswap.runtime.live.scan.LiveScanner;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -37,7 +40,7 @@ class LiveIndexTest {
 
     @Test
     void scanFindsPrefixedAndAnnotatedFunctionsAndTypesIgnoringCase() {
-        LiveIndex index = LiveIndex.scan(compiled(), "live_");
+        LiveIndex index = LiveScanner.index(compiled(), "live_");
 
         assertThat(index.entries()).containsExactly(
                 new LiveEntry(Kind.FUNCTION, "LIVE_Count", "alpha.impl.Jobs", "LIVE_Count"),
@@ -51,7 +54,7 @@ class LiveIndexTest {
 
     @Test
     void bytesRoundTripAndAreStable() {
-        LiveIndex index = LiveIndex.scan(compiled(), "live_");
+        LiveIndex index = LiveScanner.index(compiled(), "live_");
 
         byte[] bytes = index.toBytes();
 
@@ -66,7 +69,7 @@ class LiveIndexTest {
 
     @Test
     void anotherPrefixFindsOtherNames() {
-        LiveIndex index = LiveIndex.scan(compiled(), "other");
+        LiveIndex index = LiveScanner.index(compiled(), "other");
 
         assertThat(index.entries()).extracting(LiveEntry::name).containsExactly("explicit", "marked", "other", "Thing");
     }
@@ -97,7 +100,7 @@ class LiveIndexTest {
                         """)
                 .compileInto(dir.resolve("beta-classes"), dir);
 
-        assertThatThrownBy(() -> LiveIndex.scan(classes, "live_"))
+        assertThatThrownBy(() -> LiveScanner.index(classes, "live_"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("beta.impl.F.live_f is overloaded");
     }

@@ -3,6 +3,7 @@ package io.hotswap.runtime.live;
 import static io.hotswap.runtime.fixtures.PluginBuilder.plugin;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.hotswap.protocol.live.LiveEntry;
 import io.hotswap.runtime.jar.PluginJar;
 import io.hotswap.runtime.jar.PluginJarReader;
 import io.hotswap.runtime.layer.DefinedLayer;

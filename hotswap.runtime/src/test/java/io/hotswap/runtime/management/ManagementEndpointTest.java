@@ -5,9 +5,19 @@ import static io.hotswap.runtime.management.TestHosts.withEndpoint;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.hotswap.runtime.ReloadDetails;
+import io.hotswap.protocol.Command;
+import io.hotswap.protocol.ErrorReply;
+import io.hotswap.protocol.HostEntry;
+import io.hotswap.protocol.HostStatus;
+import io.hotswap.protocol.ProtocolCodec;
+import io.hotswap.protocol.ReloadOutcome;
+import io.hotswap.protocol.ReloadReply;
+import io.hotswap.protocol.Reply;
+import io.hotswap.protocol.Request;
+import io.hotswap.protocol.StatusReply;
+import io.hotswap.protocol.endpoint.EndpointClient;
+import io.hotswap.protocol.endpoint.EndpointDirectory;
 import io.hotswap.runtime.Swapper;
-import io.hotswap.runtime.SwapperStatus;
 import io.hotswap.runtime.fixtures.Events;
 import java.io.IOException;
 import java.net.StandardProtocolFamily;
@@ -81,20 +91,20 @@ class ManagementEndpointTest {
             swapper.loadPlugins(events);
             Path socket = TestHosts.socket(base);
 
-            Map<String, Object> status = EndpointClient.send(socket, ManagementCommand.STATUS);
-            assertThat(status).containsEntry("ok", true);
-            Map<?, ?> s = (Map<?, ?>) status.get("status");
-            assertThat(s.get("generation")).isEqualTo(1L);
-            assertThat((List<?>) s.get("plugins")).singleElement()
-                    .satisfies(p -> assertThat(((Map<?, ?>) p).get("name")).isEqualTo("alpha"));
+            Reply status = EndpointClient.send(socket, new Request(Command.STATUS));
+            assertThat(status.ok()).isTrue();
+            HostStatus s = ((StatusReply) status).status();
+            assertThat(s.generation()).isEqualTo(1L);
+            assertThat(s.plugins()).singleElement()
+                    .satisfies(p -> assertThat(p.name()).isEqualTo("alpha"));
 
             plugin("alpha").version("v2").buildInto(plugins);
-            Map<String, Object> reload = EndpointClient.send(socket, ManagementCommand.RELOAD);
+            Reply reload = EndpointClient.send(socket, new Request(Command.RELOAD));
 
-            assertThat(reload).containsEntry("ok", true);
-            Map<?, ?> details = (Map<?, ?>) reload.get("details");
-            assertThat(details.get("generation")).isEqualTo(2L);
-            assertThat(details.get("outcomes")).isEqualTo(Map.of("alpha", "OK"));
+            assertThat(reload.ok()).isTrue();
+            var details = ((ReloadReply) reload).details();
+            assertThat(details.generation()).isEqualTo(2L);
+            assertThat(details.outcomes()).isEqualTo(Map.of("alpha", ReloadOutcome.OK));
             assertThat(swapper.current().find("alpha").orElseThrow().invokeFunc("version")).isEqualTo("alpha:version:v2");
             // The data of the first load went to the reloaded plugin's onLoad.
             assertThat(events.of("alpha")).contains("alpha:onLoad:v2");
@@ -108,11 +118,13 @@ class ManagementEndpointTest {
             swapper.loadPlugins(events);
             plugin("alpha").version("v2").throwIn("onLoad").buildInto(plugins);
 
-            Map<String, Object> reply = EndpointClient.send(TestHosts.socket(base), ManagementCommand.RELOAD);
+            Reply sent = EndpointClient.send(TestHosts.socket(base), new Request(Command.RELOAD));
 
-            assertThat(reply).containsEntry("ok", false).containsEntry("plugin", "alpha")
-                    .containsEntry("step", "onLoad()");
-            assertThat((String) reply.get("error")).contains("alpha").contains("boom in onLoad");
+            assertThat(sent.ok()).isFalse();
+            ErrorReply reply = (ErrorReply) sent;
+            assertThat(reply.plugin()).contains("alpha");
+            assertThat(reply.step()).contains("onLoad()");
+            assertThat(reply.error()).contains("alpha").contains("boom in onLoad");
             assertThat(swapper.current().number()).isEqualTo(1);
             assertThat(swapper.current().find("alpha").orElseThrow().invokeFunc("version")).isEqualTo("alpha:version:v1");
         }
@@ -142,18 +154,18 @@ class ManagementEndpointTest {
             Path socket = TestHosts.socket(base);
             var pool = java.util.concurrent.Executors.newFixedThreadPool(3);
             try {
-                List<java.util.concurrent.Future<Map<String, Object>>> replies = new java.util.ArrayList<>();
+                List<java.util.concurrent.Future<Reply>> replies = new java.util.ArrayList<>();
                 for (int i = 0; i < 3; i++) {
                     replies.add(pool.submit(() -> {
                         allSent.countDown();
-                        return EndpointClient.send(socket, ManagementCommand.RELOAD);
+                        return EndpointClient.send(socket, new Request(Command.RELOAD));
                     }));
                 }
                 java.util.Set<Object> generations = new java.util.HashSet<>();
                 for (var r : replies) {
-                    Map<String, Object> reply = r.get(30, java.util.concurrent.TimeUnit.SECONDS);
-                    assertThat(reply).containsEntry("ok", true);
-                    generations.add(((Map<?, ?>) reply.get("details")).get("generation"));
+                    Reply reply = r.get(30, java.util.concurrent.TimeUnit.SECONDS);
+                    assertThat(reply.ok()).isTrue();
+                    generations.add(((ReloadReply) reply).details().generation());
                 }
                 assertThat(generations).containsExactlyInAnyOrder(2L, 3L, 4L);
                 assertThat(most.get()).as("reloads never overlapped").isEqualTo(1);
@@ -174,7 +186,7 @@ class ManagementEndpointTest {
             assertThat(EndpointClient.exchange(socket, "{\"command\":\"format-disk\"}\n"))
                     .contains("\"ok\":false").contains("unknown command 'format-disk'");
             assertThat(EndpointClient.exchange(socket, "{\"verb\":1}\n")).contains("no \\\"command\\\"");
-            assertThat(EndpointClient.exchange(socket, "x".repeat(RequestCodec.MAX_LINE + 100) + "\n"))
+            assertThat(EndpointClient.exchange(socket, "x".repeat(ProtocolCodec.MAX_REQUEST_BYTES + 100) + "\n"))
                     .contains("\"ok\":false").contains("longer than 8192 bytes");
             assertThat(EndpointClient.exchange(socket, "\u0000\u00ff\n")).contains("\"ok\":false");
 
@@ -182,12 +194,12 @@ class ManagementEndpointTest {
                 halfOpen.connect(UnixDomainSocketAddress.of(socket));
                 halfOpen.write(ByteBuffer.wrap("{\"command\":".getBytes()));
                 // While it hangs, others are served; after the read timeout it is dropped.
-                assertThat(EndpointClient.send(socket, ManagementCommand.STATUS)).containsEntry("ok", true);
+                assertThat(EndpointClient.send(socket, new Request(Command.STATUS))).isInstanceOf(StatusReply.class);
                 ByteBuffer buf = ByteBuffer.allocate(16);
                 assertThat(halfOpen.read(buf)).as("dropped without a reply after the read timeout").isEqualTo(-1);
             }
 
-            assertThat(EndpointClient.send(socket, ManagementCommand.STATUS)).containsEntry("ok", true);
+            assertThat(EndpointClient.send(socket, new Request(Command.STATUS))).isInstanceOf(StatusReply.class);
         }
     }
 
@@ -215,7 +227,7 @@ class ManagementEndpointTest {
         try (Swapper first = withEndpoint(plugins, base, "twin").build()) {
             assertThatThrownBy(() -> withEndpoint(plugins, base, "twin").build())
                     .hasMessageContaining("twin").hasMessageContaining("already has an endpoint");
-            assertThat(EndpointClient.send(TestHosts.socket(base), ManagementCommand.STATUS)).containsEntry("ok", true);
+            assertThat(EndpointClient.send(TestHosts.socket(base), new Request(Command.STATUS))).isInstanceOf(StatusReply.class);
         }
     }
 
@@ -226,11 +238,11 @@ class ManagementEndpointTest {
                 return "fake";
             }
 
-            @Override public SwapperStatus status() {
+            @Override public HostStatus status() {
                 throw new AssertionError("a refused peer must not get the status");
             }
 
-            @Override public ReloadDetails reload() {
+            @Override public Reply reload() {
                 throw new AssertionError("a refused peer must not reload");
             }
         };

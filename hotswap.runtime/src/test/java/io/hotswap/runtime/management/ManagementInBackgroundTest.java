@@ -5,13 +5,19 @@ import static io.hotswap.runtime.management.TestHosts.withEndpoint;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.hotswap.protocol.Command;
+import io.hotswap.protocol.ReloadReply;
+import io.hotswap.protocol.Reply;
+import io.hotswap.protocol.Request;
+import io.hotswap.protocol.StatusReply;
+import io.hotswap.protocol.endpoint.EndpointClient;
+import io.hotswap.protocol.endpoint.EndpointDirectory;
 import io.hotswap.runtime.Swapper;
 import io.hotswap.runtime.fixtures.Events;
 import io.hotswap.runtime.fixtures.RecordingLogger;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -48,13 +54,13 @@ class ManagementInBackgroundTest {
 
             swapper.managementReady().toCompletableFuture().get(READY_SECONDS, TimeUnit.SECONDS);
 
-            Map<String, Object> status = EndpointClient.send(TestHosts.socket(base), ManagementCommand.STATUS);
-            assertThat(status).containsEntry("ok", true);
-            assertThat(((Map<?, ?>) status.get("status")).get("generation")).isEqualTo(1L);
+            Reply status = EndpointClient.send(TestHosts.socket(base), new Request(Command.STATUS));
+            assertThat(status.ok()).isTrue();
+            assertThat(((StatusReply) status).status().generation()).isEqualTo(1L);
             assertThat(server.getAttribute(name, "Generation")).isEqualTo(1L);
 
             plugin("alpha").version("v2").buildInto(plugins);
-            assertThat(EndpointClient.send(TestHosts.socket(base), ManagementCommand.RELOAD)).containsEntry("ok", true);
+            assertThat(EndpointClient.send(TestHosts.socket(base), new Request(Command.RELOAD))).isInstanceOf(ReloadReply.class);
             assertThat(swapper.current().find("alpha").orElseThrow().invokeFunc("version")).isEqualTo("alpha:version:v2");
         }
         assertThat(EndpointDirectory.under(base).hosts()).as("endpoint files removed on close").isEmpty();

@@ -1,5 +1,6 @@
 package io.hotswap.runtime.management;
 
+import io.hotswap.protocol.endpoint.EndpointDirectory;
 import io.hotswap.runtime.Swapper;
 import java.nio.file.Path;
 import java.time.Duration;

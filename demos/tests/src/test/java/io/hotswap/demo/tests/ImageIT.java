@@ -26,7 +26,7 @@ class ImageIT {
         Set<String> modules = run(image.resolve("bin/java").toString(), "--list-modules").lines()
                 .map(l -> l.replaceFirst("@.*", "")).collect(Collectors.toSet());
 
-        assertThat(modules).contains("io.hotswap.api", "io.hotswap.runtime", "io.hotswap.cli",
+        assertThat(modules).contains("io.hotswap.api", "io.hotswap.protocol", "io.hotswap.runtime", "io.hotswap.cli",
                 "io.hotswap.demo.hello", "io.hotswap.demo.extension", "io.hotswap.demo.livex",
                 "io.hotswap.demo.slink", "io.hotswap.demo.trine", "io.hotswap.demo.libs", "org.slf4j",
                 "org.slf4j.simple", "io.github.classgraph", "info.picocli", "jdk.compiler", "jdk.zipfs",
@@ -64,6 +64,16 @@ class ImageIT {
                 p.destroyForcibly();
             }
         }
+    }
+
+    @Test
+    void theCommandReadsTheProtocolAndNotTheRuntime() throws Exception {
+        String cli = run(image.resolve("bin/java").toString(), "--describe-module", "io.hotswap.cli");
+
+        assertThat(cli.lines()).contains("requires io.hotswap.protocol")
+                .noneMatch(l -> l.startsWith("requires io.hotswap.runtime"));
+        assertThat(run(image.resolve("bin/java").toString(), "--describe-module", "io.hotswap.protocol").lines())
+                .filteredOn(l -> l.startsWith("requires")).containsExactly("requires java.base mandated");
     }
 
     @Test

@@ -1,6 +1,6 @@
 package io.hotswap.cli.build.classfile;
 
-import io.hotswap.runtime.live.LiveEntry;
+import io.hotswap.protocol.live.LiveEntry;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -10,8 +10,8 @@ import java.util.TreeMap;
 
 /**
  * Finds the live functions and live types of a plugin in its class files' bytes, by the rule
- * documented on {@link io.hotswap.runtime.live.LiveIndex} and with the messages of the runtime's
- * ClassGraph scan ({@code LiveIndex.scan}), which needs the classes in a directory: a build holds
+ * documented on {@link io.hotswap.protocol.live.LiveIndex} and with the messages of the runtime's
+ * ClassGraph scan ({@code LiveScanner.index}), which needs the classes in a directory: a build holds
  * them in memory, and reading a few attributes of a few classes costs microseconds where a
  * ClassGraph scan costs milliseconds (benchmarks/NOTES.md). {@code LiveNamesTest} checks both
  * give the same index.

@@ -3,9 +3,10 @@ package io.hotswap.cli.build.classfile;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.hotswap.runtime.live.LiveEntry;
-import io.hotswap.runtime.live.LiveEntry.Kind;
-import io.hotswap.runtime.live.LiveIndex;
+import io.hotswap.protocol.live.LiveEntry;
+import io.hotswap.protocol.live.LiveEntry.Kind;
+import io.hotswap.protocol.live.LiveIndex;
+import io.hotswap.runtime.live.scan.LiveScanner;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,7 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The build's class-file reader against the runtime's ClassGraph scan ({@link LiveIndex#scan}):
+ * The build's class-file reader against the runtime's ClassGraph scan ({@link LiveScanner#index}):
  * the same classes give the same index, and the same mistakes the same message.
  */
 class LiveNamesTest {
@@ -70,7 +71,7 @@ class LiveNamesTest {
         Path classes = compile(SHAPES);
 
         for (String prefix : List.of("live_", "LIVE_", "other", "x")) {
-            LiveIndex byClassGraph = LiveIndex.scan(classes, prefix);
+            LiveIndex byClassGraph = LiveScanner.index(classes, prefix);
             LiveIndex byReader = new LiveIndex(prefix, LiveNames.scan(read(classes), prefix));
             assertThat(byReader).as("prefix " + prefix).isEqualTo(byClassGraph);
             assertThat(byReader.toBytes()).isEqualTo(byClassGraph.toBytes());
@@ -115,7 +116,7 @@ class LiveNamesTest {
 
     private void sameFailure(Map<String, String> sources, String message) throws IOException {
         Path classes = compile(sources);
-        assertThatThrownBy(() -> LiveIndex.scan(classes, "live_")).hasMessageContaining(message);
+        assertThatThrownBy(() -> LiveScanner.index(classes, "live_")).hasMessageContaining(message);
         assertThatThrownBy(() -> LiveNames.scan(read(classes), "live_"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining(message);
     }

@@ -1,8 +1,8 @@
 package io.hotswap.runtime.live.bind;
 
+import io.hotswap.protocol.live.LiveEntry;
 import io.hotswap.runtime.call.CallGate;
 import io.hotswap.runtime.layer.DefinedLayer;
-import io.hotswap.runtime.live.LiveEntry;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;

@@ -1,7 +1,7 @@
 package io.hotswap.runtime.live.bind;
 
-import io.hotswap.runtime.live.LiveEntry;
-import io.hotswap.runtime.live.LiveIndex;
+import io.hotswap.protocol.live.LiveEntry;
+import io.hotswap.protocol.live.LiveIndex;
 import io.hotswap.runtime.live.scan.LiveScanner;
 import io.hotswap.runtime.layer.DefinedLayer;
 import java.io.IOException;

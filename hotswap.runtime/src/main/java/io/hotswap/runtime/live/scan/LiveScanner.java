@@ -6,7 +6,8 @@ import io.github.classgraph.ClassInfo;
 import io.github.classgraph.MethodInfo;
 import io.github.classgraph.ScanResult;
 import io.hotswap.api.Live;
-import io.hotswap.runtime.live.LiveEntry;
+import io.hotswap.protocol.live.LiveEntry;
+import io.hotswap.protocol.live.LiveIndex;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -17,13 +18,27 @@ import java.util.Map;
  * Finds live functions and live types with ClassGraph, in a directory of compiled classes (for
  * {@code hotswap build}) or in one module of a plugin layer (for a jar without an index).
  *
- * <p>The rule is the one documented on {@link io.hotswap.runtime.live.LiveIndex}.
+ * <p>The rule is the one documented on {@link LiveIndex}.
  */
 public final class LiveScanner {
 
     private static final String LIVE = Live.class.getName();
 
     private LiveScanner() {
+    }
+
+    /**
+     * The live index of compiled classes, as {@code hotswap build} would write it.
+     *
+     * @param classesDir a directory of {@code .class} files, {@code module-info.class} included
+     * @param prefix     the live prefix
+     * @throws IllegalArgumentException if a live name occurs twice within a kind, a live function
+     *         is overloaded, or {@code @Live} marks something that cannot be live (an instance
+     *         method, an interface, an abstract class)
+     */
+    public static LiveIndex index(Path classesDir, String prefix) {
+        java.util.Objects.requireNonNull(classesDir, "classesDir");
+        return new LiveIndex(prefix, scanDirectory(classesDir, prefix));
     }
 
     /** Scans a directory of {@code .class} files. */

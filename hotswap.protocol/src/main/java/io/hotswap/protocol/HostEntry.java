@@ -1,4 +1,4 @@
-package io.hotswap.runtime.management;
+package io.hotswap.protocol;
 
 import java.nio.file.Path;
 import java.util.Optional;
@@ -12,8 +12,16 @@ import java.util.Optional;
  * @param socket    its socket file
  * @param started   when the process started, as {@link ProcessHandle.Info#startInstant()} printed
  *                  it; tells a live host from a dead one whose pid was reused
+ * @since 0.2
  */
 public record HostEntry(String name, long pid, Path pluginDir, Path socket, Optional<String> started) {
+
+    public HostEntry {
+        java.util.Objects.requireNonNull(name, "name");
+        java.util.Objects.requireNonNull(pluginDir, "pluginDir");
+        java.util.Objects.requireNonNull(socket, "socket");
+        java.util.Objects.requireNonNull(started, "started");
+    }
 
     /** Whether the process that wrote this entry is still running. */
     public boolean alive() {

@@ -1,4 +1,4 @@
-package io.hotswap.runtime;
+package io.hotswap.protocol.bundle;
 
 /**
  * The layout of a plugin bundle: one file in the plugin directory, the plugin's own modular jar
@@ -8,7 +8,7 @@ package io.hotswap.runtime;
  * <p>Nothing is unpacked to disk: the runtime reads the nested jars from the bundle's bytes and
  * resolves them with the plugin into the version's own layer.
  *
- * @since 0.2
+ * @since 0.2 (in {@code io.hotswap.runtime} until 0.2, here since the protocol module)
  */
 public final class BundleLayout {
 

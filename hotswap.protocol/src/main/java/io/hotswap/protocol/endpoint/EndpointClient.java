@@ -1,4 +1,9 @@
-package io.hotswap.runtime.management;
+package io.hotswap.protocol.endpoint;
+
+import io.hotswap.protocol.ProtocolCodec;
+import io.hotswap.protocol.ProtocolException;
+import io.hotswap.protocol.Reply;
+import io.hotswap.protocol.Request;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -8,30 +13,39 @@ import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.Map;
 
-/** The client side of the management protocol: one request, one reply, per connection. */
+/**
+ * The client side of the management protocol: one request line, one reply line, per connection.
+ *
+ * @since 0.2
+ */
 public final class EndpointClient {
 
     private EndpointClient() {
     }
 
     /**
-     * Sends {@code command} to the endpoint at {@code socket} and returns its reply, parsed.
+     * Sends {@code request} to the endpoint at {@code socket} and returns its reply, decoded.
      *
-     * @throws IOException if the socket cannot be reached (no host, or not ours) or closes early
+     * @throws IOException if the socket cannot be reached (no host, or not ours), closes early or
+     *         sends a reply that is not of this protocol
      */
-    public static Map<String, Object> send(Path socket, ManagementCommand command) throws IOException {
-        String reply = exchange(socket, RequestCodec.encode(command));
+    public static Reply send(Path socket, Request request) throws IOException {
+        String reply = exchange(socket, ProtocolCodec.encode(request) + "\n");
         try {
-            return JsonReader.parseObject(reply);
-        } catch (IllegalArgumentException e) {
-            throw new IOException("the endpoint at " + socket + " sent an unreadable reply: " + e.getMessage(), e);
+            return ProtocolCodec.decodeReply(reply);
+        } catch (ProtocolException e) {
+            throw new IOException("the endpoint at " + socket + " sent an unreadable reply: " + e.getMessage());
         }
     }
 
-    /** Sends raw text and returns the reply line as sent; for tests of what garbage gets. */
-    static String exchange(Path socket, String request) throws IOException {
+    /**
+     * Sends raw text and returns the reply line as sent, stripped; for diagnostics and for tests of
+     * what garbage gets.
+     *
+     * @throws IOException if the socket cannot be reached, or closes without a reply
+     */
+    public static String exchange(Path socket, String request) throws IOException {
         try (SocketChannel ch = SocketChannel.open(StandardProtocolFamily.UNIX)) {
             ch.connect(UnixDomainSocketAddress.of(socket));
             ByteBuffer out = ByteBuffer.wrap(request.getBytes(StandardCharsets.UTF_8));

@@ -1,4 +1,8 @@
-package io.hotswap.runtime.management;
+package io.hotswap.protocol.endpoint;
+
+import io.hotswap.protocol.HostEntry;
+import io.hotswap.protocol.ProtocolCodec;
+import io.hotswap.protocol.ProtocolException;
 
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
@@ -10,9 +14,7 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.nio.file.attribute.UserPrincipal;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -23,12 +25,17 @@ import java.util.Set;
  *
  * <p>Each host has two files there: {@code <name>-<pid>.sock}, the socket (0600), and
  * {@code <name>-<pid>.host}, a one-line JSON description (name, pid, plugin directory, start
- * time) that {@code hotswap hosts} lists.
+ * time, {@link ProtocolCodec#encode(HostEntry)}) that {@code hotswap hosts} lists.
+ *
+ * <p>The host side ({@link #create()}, {@link #describe}, {@link #remove}) and the client side
+ * ({@link #hosts()}) keep these rules in this one place.
+ *
+ * @since 0.2
  */
 public final class EndpointDirectory {
 
-    static final Set<PosixFilePermission> OWNER_ONLY_DIR = PosixFilePermissions.fromString("rwx------");
-    static final Set<PosixFilePermission> OWNER_ONLY_FILE = PosixFilePermissions.fromString("rw-------");
+    private static final Set<PosixFilePermission> OWNER_ONLY_DIR = Set.copyOf(PosixFilePermissions.fromString("rwx------"));
+    private static final Set<PosixFilePermission> OWNER_ONLY_FILE = Set.copyOf(PosixFilePermissions.fromString("rw-------"));
     private static final String SOCKET = ".sock";
     private static final String SIDECAR = ".host";
 
@@ -67,7 +74,7 @@ public final class EndpointDirectory {
      *
      * @throws IOException if it cannot be created or belongs to someone else
      */
-    Path create() throws IOException {
+    public Path create() throws IOException {
         Files.createDirectories(dir.getParent());
         try {
             Files.createDirectory(dir, PosixFilePermissions.asFileAttribute(OWNER_ONLY_DIR));
@@ -87,26 +94,29 @@ public final class EndpointDirectory {
     }
 
     /** The socket file of host {@code name} in process {@code pid}. */
-    Path socket(String name, long pid) {
+    public Path socket(String name, long pid) {
         return dir.resolve(fileStem(name, pid) + SOCKET);
     }
 
-    Path sidecar(String name, long pid) {
+    /** The sidecar file of host {@code name} in process {@code pid}. */
+    public Path sidecar(String name, long pid) {
         return dir.resolve(fileStem(name, pid) + SIDECAR);
     }
 
+    /**
+     * Makes a socket file that {@code bind()} created with the umask's mode readable and writable
+     * by its owner only (0600). Inside the 0700 directory nobody else could reach it in between.
+     */
+    public void restrictToOwner(Path socket) throws IOException {
+        Files.setPosixFilePermissions(socket, OWNER_ONLY_FILE);
+    }
+
     /** Writes the sidecar of a host, atomically and 0600. */
-    void describe(HostEntry host) throws IOException {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("name", host.name());
-        json.put("pid", host.pid());
-        json.put("pluginDir", host.pluginDir().toString());
-        json.put("socket", host.socket().toString());
-        json.put("started", host.started().orElse(null));
+    public void describe(HostEntry host) throws IOException {
         Path target = sidecar(host.name(), host.pid());
         Path tmp = Files.createTempFile(dir, ".sidecar", ".tmp", PosixFilePermissions.asFileAttribute(OWNER_ONLY_FILE));
         try {
-            Files.writeString(tmp, JsonWriter.write(json) + "\n");
+            Files.writeString(tmp, ProtocolCodec.encode(host) + "\n");
             Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } finally {
             Files.deleteIfExists(tmp);
@@ -114,7 +124,7 @@ public final class EndpointDirectory {
     }
 
     /** Removes the socket and the sidecar of a host; missing files are fine. */
-    void remove(String name, long pid) throws IOException {
+    public void remove(String name, long pid) throws IOException {
         Files.deleteIfExists(socket(name, pid));
         Files.deleteIfExists(sidecar(name, pid));
     }
@@ -148,11 +158,8 @@ public final class EndpointDirectory {
 
     private static Optional<HostEntry> read(Path sidecar) {
         try {
-            Map<String, Object> json = JsonReader.parseObject(Files.readString(sidecar).strip());
-            return Optional.of(new HostEntry((String) json.get("name"), ((Number) json.get("pid")).longValue(),
-                    Path.of((String) json.get("pluginDir")), Path.of((String) json.get("socket")),
-                    Optional.ofNullable((String) json.get("started"))));
-        } catch (IOException | RuntimeException e) {
+            return Optional.of(ProtocolCodec.decodeHostEntry(Files.readString(sidecar).strip()));
+        } catch (IOException | ProtocolException e) {
             // Half-written by a crashing host, or not ours: nothing to list.
             return Optional.empty();
         }

@@ -1,4 +1,4 @@
-package io.hotswap.runtime.live;
+package io.hotswap.protocol.live;
 
 import java.util.Objects;
 
@@ -6,7 +6,7 @@ import java.util.Objects;
  * One live name of a plugin, as recorded in its {@link LiveIndex}.
  *
  * @param kind      a static method or a class
- * @param name      the live name: the {@link io.hotswap.api.Live} value, else the method name or
+ * @param name      the live name: the {@code @Live} value, else the method name or
  *                  the class's simple name, prefix included
  * @param className the binary name of the declaring class ({@code a.b.Outer$Inner})
  * @param member    the static method's name for a {@link Kind#FUNCTION}, empty for a {@link Kind#TYPE}

@@ -1,4 +1,4 @@
-package io.hotswap.runtime.management;
+package io.hotswap.protocol;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

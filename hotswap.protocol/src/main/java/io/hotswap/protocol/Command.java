@@ -1,10 +1,14 @@
-package io.hotswap.runtime.management;
+package io.hotswap.protocol;
 
 import java.util.Locale;
 import java.util.Optional;
 
-/** What a client may ask a management endpoint. */
-public enum ManagementCommand {
+/**
+ * What a client may ask a management endpoint.
+ *
+ * @since 0.2
+ */
+public enum Command {
     /** Reload the plugin directory; the reply carries the details or the error. */
     RELOAD,
     /** Report generation, plugins with versions and leak figures. */
@@ -15,8 +19,9 @@ public enum ManagementCommand {
         return name().toLowerCase(Locale.ROOT);
     }
 
-    static Optional<ManagementCommand> fromWire(String name) {
-        for (ManagementCommand c : values()) {
+    /** The command of that wire name, if there is one. */
+    public static Optional<Command> fromWire(String name) {
+        for (Command c : values()) {
             if (c.wireName().equals(name)) {
                 return Optional.of(c);
             }

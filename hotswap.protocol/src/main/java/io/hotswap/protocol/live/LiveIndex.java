@@ -1,10 +1,8 @@
-package io.hotswap.runtime.live;
+package io.hotswap.protocol.live;
 
-import io.hotswap.runtime.live.scan.LiveScanner;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -20,7 +18,7 @@ import java.util.Objects;
  * <p><b>What is live.</b> A static method whose name starts with {@link #prefix()}, or a class
  * (not an interface, enum, annotation or abstract class) whose simple name starts with it, the
  * prefix compared case-insensitively; and any static method or class carrying
- * {@link io.hotswap.api.Live}, whatever its name. The live name keeps the prefix: the method
+ * {@code io.hotswap.api.Live}, whatever its name. The live name keeps the prefix: the method
  * {@code Live_Send} is the live function {@code Live_Send}. Functions and types are two separate
  * name spaces; within each, a name occurs once.
  *
@@ -64,20 +62,6 @@ public record LiveIndex(String prefix, List<LiveEntry> entries) {
             }
         }
         entries = List.copyOf(sorted);
-    }
-
-    /**
-     * Scans compiled classes with ClassGraph.
-     *
-     * @param classesDir a directory of {@code .class} files, {@code module-info.class} included
-     * @param prefix     the live prefix
-     * @throws IllegalArgumentException if a live name occurs twice within a kind, a live function
-     *         is overloaded, or {@link io.hotswap.api.Live} marks something that cannot be live
-     *         (an instance method, an interface, an abstract class)
-     */
-    public static LiveIndex scan(Path classesDir, String prefix) {
-        Objects.requireNonNull(classesDir, "classesDir");
-        return new LiveIndex(prefix, LiveScanner.scanDirectory(classesDir, prefix));
     }
 
     /** The index as UTF-8 text; equal indexes give equal bytes. */

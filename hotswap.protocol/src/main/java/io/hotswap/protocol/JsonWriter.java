@@ -1,4 +1,4 @@
-package io.hotswap.runtime.management;
+package io.hotswap.protocol;
 
 import java.util.Collection;
 import java.util.Map;
@@ -6,15 +6,16 @@ import java.util.Map;
 /**
  * Writes the small JSON values of the management protocol: one line, no dependency. Values are
  * {@code null}, {@link String}, {@link Number}, {@link Boolean}, {@link Map} with string keys and
- * {@link Collection}; anything else is written as its string.
+ * {@link Collection}. What it writes, {@link JsonReader} reads back: an unpaired surrogate in a
+ * string (which no UTF-8 text can carry) is written as U+FFFD, a non-finite number as {@code null}.
  */
-public final class JsonWriter {
+final class JsonWriter {
 
     private JsonWriter() {
     }
 
     /** The value as one line of JSON. */
-    public static String write(Object value) {
+    static String write(Object value) {
         StringBuilder sb = new StringBuilder();
         append(sb, value);
         return sb.toString();
@@ -52,8 +53,10 @@ public final class JsonWriter {
                 append(sb, o);
             }
             sb.append(']');
+        } else if (value instanceof String s) {
+            quote(sb, s);
         } else {
-            quote(sb, value.toString());
+            throw new IllegalArgumentException("no JSON form for a value of " + value.getClass());
         }
     }
 
@@ -68,7 +71,13 @@ public final class JsonWriter {
                 case '\r' -> sb.append("\\r");
                 case '\t' -> sb.append("\\t");
                 default -> {
-                    if (c < 0x20) {
+                    if (Character.isSurrogate(c)) {
+                        if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                            sb.append(c).append(s.charAt(++i));
+                        } else {
+                            sb.append('\uFFFD');
+                        }
+                    } else if (c < 0x20) {
                         sb.append(String.format("\\u%04x", (int) c));
                     } else {
                         sb.append(c);
