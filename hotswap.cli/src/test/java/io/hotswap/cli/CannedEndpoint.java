@@ -37,6 +37,11 @@ final class CannedEndpoint implements AutoCloseable {
         return endpoint;
     }
 
+    /** Listens at {@code socket}, reads the first request and never answers (a host stuck in a reload). */
+    static CannedEndpoint silent(Path socket) throws IOException {
+        return answering(socket, null);
+    }
+
     private void answer(String reply) {
         try (SocketChannel ch = server.accept()) {
             ByteArrayOutputStream line = new ByteArrayOutputStream();
@@ -45,8 +50,15 @@ final class CannedEndpoint implements AutoCloseable {
                 line.write(buf.get(0));
                 buf.clear();
             }
-            ch.write(ByteBuffer.wrap((reply + "\n").getBytes(StandardCharsets.UTF_8)));
             request.complete(line.toString(StandardCharsets.UTF_8));
+            if (reply == null) {
+                // keep the connection open and say nothing until the client gives up (it closes)
+                while (ch.read(ByteBuffer.allocate(1)) >= 0) {
+                    // nothing to read but the close
+                }
+                return;
+            }
+            ch.write(ByteBuffer.wrap((reply + "\n").getBytes(StandardCharsets.UTF_8)));
         } catch (IOException e) {
             request.completeExceptionally(e);
         }

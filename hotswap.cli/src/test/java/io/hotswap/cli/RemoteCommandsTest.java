@@ -115,6 +115,45 @@ class RemoteCommandsTest {
     }
 
     @Test
+    void reloadGivesUpAfterItsTimeoutWhenTheHostDoesNotAnswer() throws Exception {
+        Path socket = base.resolve("silent.sock");
+        try (CannedEndpoint endpoint = CannedEndpoint.silent(socket)) {
+
+            Cli reload = Cli.run("reload", "--socket", socket.toString(), "--timeout", "1");
+
+            assertThat(reload.exitCode()).as(reload.toString()).isEqualTo(1);
+            assertThat(endpoint.request()).isEqualTo("{\"command\":\"reload\"}");
+            assertThat(reload.err()).contains("did not answer within 1 s").contains("hotswap status");
+        }
+    }
+
+    @Test
+    void aReloadTimeoutThatIsNotPositiveIsAUsageError() {
+        Cli reload = Cli.run("reload", "--socket", base.resolve("none.sock").toString(), "--timeout", "0");
+
+        assertThat(reload.exitCode()).as(reload.toString()).isEqualTo(2);
+        assertThat(reload.err()).contains("--timeout must be a positive number of seconds, was 0");
+    }
+
+    @Test
+    void statusShowsAReloadInProgressWithItsPluginAndStep() throws Exception {
+        Path socket = base.resolve("canned.sock");
+        HostStatus s = statusWithLibraries();
+        HostStatus busy = new HostStatus(s.host(), s.pid(), s.pluginDir(), s.generation(), s.reloadCounter(),
+                s.staticLinking(), s.plugins(), s.retired(), s.freed(), s.collected(), s.leaked(), s.leaks(),
+                Optional.of(new io.hotswap.protocol.ReloadingStatus(Instant.parse("2026-12-01T10:31:02Z"),
+                        Optional.of("acc.hang"), "onLoad()", Instant.parse("2026-12-01T10:31:03Z"))));
+        try (CannedEndpoint endpoint = CannedEndpoint.answering(socket, ProtocolCodec.encode(new StatusReply(busy)))) {
+
+            Cli status = Cli.run("status", "--socket", socket.toString());
+
+            assertThat(status.exitCode()).as(status.toString()).isZero();
+            assertThat(status.out()).contains("reloading:   since 2026-12-01T10:31:02Z: acc.hang at step onLoad()"
+                    + " (since 2026-12-01T10:31:03Z)");
+        }
+    }
+
+    @Test
     void statusPrintsEachPluginsLibrariesUnderItAndNothingForAPlainPlugin() throws Exception {
         Path socket = base.resolve("canned.sock");
         String reply = ProtocolCodec.encode(new StatusReply(statusWithLibraries()));

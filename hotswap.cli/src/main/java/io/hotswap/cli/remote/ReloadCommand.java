@@ -1,5 +1,6 @@
 package io.hotswap.cli.remote;
 
+import io.hotswap.cli.CommandException;
 import io.hotswap.cli.DebugOption;
 import io.hotswap.cli.HotswapCommand;
 import io.hotswap.protocol.ErrorReply;
@@ -8,9 +9,11 @@ import io.hotswap.protocol.ReloadResult;
 import io.hotswap.protocol.Reply;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
@@ -29,12 +32,20 @@ public final class ReloadCommand implements Callable<Integer> {
     @Mixin
     DebugOption debug;
 
+    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "120",
+            description = "Give up waiting for the host's answer after this many seconds (the host's own limits,"
+                    + " hookTimeout and reloadWait, end a stuck reload before that). Default: ${DEFAULT-VALUE}.")
+    long timeoutSeconds;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        if (timeoutSeconds <= 0) {
+            throw CommandException.usage("--timeout must be a positive number of seconds, was " + timeoutSeconds);
+        }
         Path socket = selection.socket();
-        Reply reply = Replies.ask(socket, io.hotswap.protocol.Command.RELOAD);
+        Reply reply = Replies.ask(socket, io.hotswap.protocol.Command.RELOAD, Duration.ofSeconds(timeoutSeconds));
         if (reply instanceof ErrorReply failed) {
             err.println("reload failed: " + failed.error());
             failed.plugin().ifPresent(p -> err.println("  plugin: " + p));

@@ -8,6 +8,7 @@ import io.hotswap.protocol.Request;
 import io.hotswap.protocol.endpoint.EndpointClient;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 
 /** Sends one request and checks the kind of the reply. */
 final class Replies {
@@ -15,9 +16,9 @@ final class Replies {
     private Replies() {
     }
 
-    static Reply ask(Path socket, Command command) {
+    static Reply ask(Path socket, Command command, Duration timeout) {
         try {
-            return EndpointClient.send(socket, new Request(command));
+            return EndpointClient.send(socket, new Request(command), timeout);
         } catch (IOException e) {
             throw CommandException.failed("cannot talk to the host at " + socket + ": " + e.getMessage(), e);
         }

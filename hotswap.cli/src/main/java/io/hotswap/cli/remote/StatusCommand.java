@@ -23,6 +23,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "status", description = "Prints a running host's generation, plugins with versions, and leak figures.")
 public final class StatusCommand implements Callable<Integer> {
 
+    // A status never waits for a reload: it answers at once, or the host is in trouble.
+    private static final java.time.Duration STATUS_TIMEOUT = java.time.Duration.ofSeconds(30);
+
     @Spec
     CommandSpec spec;
 
@@ -39,7 +42,7 @@ public final class StatusCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         Path socket = selection.socket();
-        Reply reply = Replies.ask(socket, io.hotswap.protocol.Command.STATUS);
+        Reply reply = Replies.ask(socket, io.hotswap.protocol.Command.STATUS, STATUS_TIMEOUT);
         if (reply instanceof ErrorReply failed) {
             spec.commandLine().getErr().println("status failed: " + failed.error());
             return HotswapCommand.FAILED;
