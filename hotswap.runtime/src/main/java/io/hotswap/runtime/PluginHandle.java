@@ -31,8 +31,8 @@ public final class PluginHandle {
         return info().version();
     }
 
-    /** The full hex SHA-256 of the jar. */
-    public String hash() {
+    /** The full hex SHA-256 of the jar (of the bundle, libraries included): the version's identity. */
+    public String sha256() {
         return loaded.sha256();
     }
 
@@ -42,7 +42,7 @@ public final class PluginHandle {
     }
 
     /** When this version's layer was defined. */
-    public Instant loadTime() {
+    public Instant loadedAt() {
         return info().loadedAt();
     }
 

@@ -150,9 +150,9 @@ class LoadAndReloadTest {
             assertThat(status.generation()).isEqualTo(1);
             assertThat(status.plugins()).extracting(PluginInfo::name).containsExactly("alpha", "beta");
             PluginHandle alpha = swapper.current().find("alpha").orElseThrow();
-            assertThat(status.plugins().get(0).version()).isEqualTo("sha256:" + alpha.hash().substring(0, 12))
+            assertThat(status.plugins().get(0).version()).isEqualTo("sha256:" + alpha.sha256().substring(0, 12))
                     .isEqualTo(alpha.version());
-            assertThat(alpha.hash()).isEqualTo(io.hotswap.runtime.jar.PluginJarReader.sha256(Files.readAllBytes(dir.resolve("alpha.jar"))));
+            assertThat(alpha.sha256()).isEqualTo(io.hotswap.runtime.jar.PluginJarReader.sha256(Files.readAllBytes(dir.resolve("alpha.jar"))));
             assertThat(alpha.file()).contains(dir.resolve("alpha.jar"));
         }
     }
