@@ -43,6 +43,20 @@ public abstract sealed class ReloadException extends RuntimeException
         return sb.toString();
     }
 
+    /**
+     * The failure of the phase {@code step} belongs to: before any plugin code runs a
+     * {@link ResolveException}, in a plugin's hook a {@link HookException}, after them a
+     * {@link SwapException}. For a failure that no step expected (an {@code OutOfMemoryError}
+     * reading a jar), so that it still names the plugin and the step it happened at.
+     */
+    static ReloadException at(String plugin, ReloadStep step, String detail, Throwable cause) {
+        return switch (step) {
+            case READ_JAR, DESCRIBE, ORDER, DEFINE_LAYER, INSTANTIATE -> new ResolveException(plugin, step, detail, cause);
+            case RELOADABLE, EXPORT, IMPORTS, ON_LOAD, ON_INIT -> new HookException(plugin, step, detail, cause);
+            case VAULT, CALLBACK, SWAP -> new SwapException(plugin, step, detail, cause);
+        };
+    }
+
     /** The plugin to blame, if the failure is about one plugin. */
     public Optional<String> plugin() {
         return Optional.ofNullable(plugin);

@@ -103,8 +103,11 @@ final class Reloader {
             discardFresh();
             throw e;
         } catch (RuntimeException | Error e) {
+            // Not a failure any step expected (a bug, an OutOfMemoryError): still name where it was.
+            ReloadProgress at = steps.attempt().progress();
             discardFresh();
-            throw new SwapException(null, ReloadStep.SWAP, "unexpected failure while building generation " + number, e);
+            throw ReloadException.at(at.plugin().orElse(null), at.step(),
+                    "unexpected failure while building generation " + number, e);
         }
     }
 
