@@ -18,9 +18,10 @@ module io.hotswap.runtime {
 
     exports io.hotswap.runtime;
     exports io.hotswap.runtime.live;
-    // The wire protocol and the socket directory, for the hotswap command; the MBean interface
-    // for JMX's introspection. Hosts need neither.
-    exports io.hotswap.runtime.management to io.hotswap.cli, java.management;
+    // The management API over JMX: the MBean's interface, for JMX's introspection and any client.
+    exports io.hotswap.runtime.jmx;
+    // The wire protocol and the socket directory, for the hotswap command. Hosts do not need it.
+    exports io.hotswap.runtime.management to io.hotswap.cli;
 
     uses io.hotswap.api.Plugin;
 }
