@@ -65,9 +65,10 @@ final class DemoScripts implements AutoCloseable {
     /**
      * Builds plugin {@code name} of this demo with stamp {@code v<stamp>} into the plugin directory
      * with the image's {@code bin/hotswap build}, as {@code build_plugin} in {@code demos/lib/demo.sh}
-     * does, and reloads nothing: for a test that reloads the host another way.
+     * does, and reloads nothing: for a test that reloads the host another way. {@code flags} go to
+     * {@code hotswap build} before the directories.
      */
-    void buildPlugin(String name, int stamp) throws IOException, InterruptedException {
+    void buildPlugin(String name, int stamp, String... flags) throws IOException, InterruptedException {
         Path src = work.resolve("src").resolve(name);
         Path from = root.resolve("demos").resolve(demo).resolve("plugin").resolve(name);
         try (Stream<Path> files = Files.walk(from)) {
@@ -83,21 +84,31 @@ final class DemoScripts implements AutoCloseable {
             }
         }
         Files.createDirectories(plugins());
-        Process p = new ProcessBuilder(image().resolve("bin/hotswap").toString(), "build", src.toString(),
-                plugins().toString()).redirectErrorStream(true).start();
+        List<String> args = new ArrayList<>(List.of("build"));
+        args.addAll(List.of(flags));
+        args.addAll(List.of(src.toString(), plugins().toString()));
+        ScriptResult build = hotswap(args.toArray(String[]::new));
+        if (build.exitCode() != 0) {
+            throw new AssertionError("hotswap build of " + name + " v" + stamp + " failed with exit code "
+                    + build.exitCode() + "; output:\n" + build.output());
+        }
+    }
+
+    /** Runs the image's {@code bin/hotswap} with {@code args} to its end, at most {@link #SCRIPT_TIMEOUT}. */
+    ScriptResult hotswap(String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(image().resolve("bin/hotswap").toString()));
+        command.addAll(List.of(args));
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).directory(work.toFile()).start();
         started.add(p);
         HostOutput out = HostOutput.follow(p.getInputStream(),
-                HostOutput.logFile(logs, demo + "-build-" + name + "-v" + stamp + ".log"), demo + "-build-output");
+                HostOutput.logFile(logs, demo + "-hotswap-" + (++scripts) + ".log"), demo + "-hotswap-output");
         if (!p.waitFor(SCRIPT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
             stop(p);
-            throw new AssertionError("hotswap build of " + name + " v" + stamp + " did not finish within "
-                    + SCRIPT_TIMEOUT + "; output:\n" + out.text());
+            throw new AssertionError(String.join(" ", command) + " did not finish within " + SCRIPT_TIMEOUT
+                    + "; output:\n" + out.text());
         }
         out.awaitEnd(Duration.ofSeconds(10));
-        if (p.exitValue() != 0) {
-            throw new AssertionError("hotswap build of " + name + " v" + stamp + " failed with exit code "
-                    + p.exitValue() + "; output:\n" + out.text());
-        }
+        return new ScriptResult(p.exitValue(), out.text());
     }
 
     /**
