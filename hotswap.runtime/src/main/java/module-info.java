@@ -18,9 +18,9 @@ module io.hotswap.runtime {
     requires jdk.net;
 
     exports io.hotswap.runtime;
-    // Only for JMX: the platform MBean server introspects SwapperMXBean, and calls SwapperBean,
-    // reflectively from java.management. Hosts and the hotswap command use neither.
-    exports io.hotswap.runtime.management to java.management;
+    // The management API over JMX: the MBean's interface, for JMX's introspection and any client
+    // (jconsole, VisualVM, a remote connector). Nothing else of the management package is exported.
+    exports io.hotswap.runtime.jmx;
 
     uses io.hotswap.api.Plugin;
 }

@@ -4,14 +4,18 @@ import io.hotswap.protocol.ErrorReply;
 import io.hotswap.protocol.HostStatus;
 import io.hotswap.protocol.ReloadReply;
 import io.hotswap.protocol.Reply;
+import io.hotswap.runtime.jmx.SwapperMXBean;
 import java.lang.management.ManagementFactory;
 import java.util.List;
 import javax.management.JMException;
 import javax.management.MBeanServer;
 import javax.management.ObjectName;
 
-/** A swapper registered in the platform MBean server; {@link #close()} unregisters it. */
-public final class SwapperBean implements SwapperMXBean, AutoCloseable {
+/**
+ * A swapper registered in the platform MBean server; {@link #close()} unregisters it. Not public:
+ * clients see it through {@link SwapperMXBean}, in the exported package {@code io.hotswap.runtime.jmx}.
+ */
+final class SwapperBean implements SwapperMXBean, AutoCloseable {
 
     private final ManagedSwapper swapper;
     private final ObjectName objectName;
@@ -22,7 +26,7 @@ public final class SwapperBean implements SwapperMXBean, AutoCloseable {
     }
 
     /** {@code io.hotswap:type=Swapper,name=<host>}, the name quoted if it needs to be. */
-    public static ObjectName objectName(String host) {
+    static ObjectName objectName(String host) {
         String value = host.matches("[A-Za-z0-9._-]+") ? host : ObjectName.quote(host);
         try {
             return new ObjectName("io.hotswap:type=Swapper,name=" + value);
@@ -34,7 +38,7 @@ public final class SwapperBean implements SwapperMXBean, AutoCloseable {
     /**
      * @throws IllegalStateException if a swapper of that name is already registered in this JVM
      */
-    public static SwapperBean register(ManagedSwapper swapper) {
+    static SwapperBean register(ManagedSwapper swapper) {
         ObjectName name = objectName(swapper.name());
         SwapperBean bean = new SwapperBean(swapper, name);
         try {

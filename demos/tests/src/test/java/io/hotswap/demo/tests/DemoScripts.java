@@ -3,6 +3,7 @@ package io.hotswap.demo.tests;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,6 +11,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionTimeoutException;
 
@@ -21,6 +23,8 @@ import org.awaitility.core.ConditionTimeoutException;
 final class DemoScripts implements AutoCloseable {
 
     static final Duration SCRIPT_TIMEOUT = Duration.ofMinutes(2);
+    /** The version stamp in a plugin's sources, as {@code build_plugin} bumps it. */
+    private static final Pattern STAMP = Pattern.compile("(STAMP = \")v[0-9]+(\")");
 
     private final String demo;
     private final Path root;
@@ -56,6 +60,77 @@ final class DemoScripts implements AutoCloseable {
         Process p = process("run.sh", List.of());
         return new RunningHost(p, HostOutput.follow(p.getInputStream(), HostOutput.logFile(logs, demo + "-host.log"),
                 demo + "-host-output"));
+    }
+
+    /**
+     * Builds plugin {@code name} of this demo with stamp {@code v<stamp>} into the plugin directory
+     * with the image's {@code bin/hotswap build}, as {@code build_plugin} in {@code demos/lib/demo.sh}
+     * does, and reloads nothing: for a test that reloads the host another way. {@code flags} go to
+     * {@code hotswap build} before the directories.
+     */
+    void buildPlugin(String name, int stamp, String... flags) throws IOException, InterruptedException {
+        Path src = work.resolve("src").resolve(name);
+        Path from = root.resolve("demos").resolve(demo).resolve("plugin").resolve(name);
+        try (Stream<Path> files = Files.walk(from)) {
+            for (Path f : (Iterable<Path>) files::iterator) {
+                Path to = src.resolve(from.relativize(f).toString());
+                if (Files.isDirectory(f)) {
+                    Files.createDirectories(to);
+                } else if (f.toString().endsWith(".java")) {
+                    Files.writeString(to, STAMP.matcher(Files.readString(f)).replaceAll("$1v" + stamp + "$2"));
+                } else {
+                    Files.copy(f, to, StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
+        Files.createDirectories(plugins());
+        List<String> args = new ArrayList<>(List.of("build"));
+        args.addAll(List.of(flags));
+        args.addAll(List.of(src.toString(), plugins().toString()));
+        ScriptResult build = hotswap(args.toArray(String[]::new));
+        if (build.exitCode() != 0) {
+            throw new AssertionError("hotswap build of " + name + " v" + stamp + " failed with exit code "
+                    + build.exitCode() + "; output:\n" + build.output());
+        }
+    }
+
+    /** Runs the image's {@code bin/hotswap} with {@code args} to its end, at most {@link #SCRIPT_TIMEOUT}. */
+    ScriptResult hotswap(String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(image().resolve("bin/hotswap").toString()));
+        command.addAll(List.of(args));
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).directory(work.toFile()).start();
+        started.add(p);
+        HostOutput out = HostOutput.follow(p.getInputStream(),
+                HostOutput.logFile(logs, demo + "-hotswap-" + (++scripts) + ".log"), demo + "-hotswap-output");
+        if (!p.waitFor(SCRIPT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+            stop(p);
+            throw new AssertionError(String.join(" ", command) + " did not finish within " + SCRIPT_TIMEOUT
+                    + "; output:\n" + out.text());
+        }
+        out.awaitEnd(Duration.ofSeconds(10));
+        return new ScriptResult(p.exitValue(), out.text());
+    }
+
+    /**
+     * Starts this demo's host launcher from the image over the plugins {@link #buildPlugin} built,
+     * as {@code run.sh}'s last step does, with {@code javaOptions} for its JVM in
+     * {@code JDK_JAVA_OPTIONS}: the image's launchers take JVM options no other way. Its output
+     * goes to {@code <demo>-<label>-host.log}.
+     */
+    RunningHost startHost(String label, String javaOptions) throws IOException {
+        ProcessBuilder pb = new ProcessBuilder(image().resolve("bin").resolve(demo).toString(), plugins().toString(),
+                hostName).redirectErrorStream(true).directory(work.toFile());
+        if (!javaOptions.isEmpty()) {
+            pb.environment().put("JDK_JAVA_OPTIONS", javaOptions);
+        }
+        Process p = pb.start();
+        started.add(p);
+        return new RunningHost(p, HostOutput.follow(p.getInputStream(),
+                HostOutput.logFile(logs, demo + "-" + label + "-host.log"), demo + "-host-output"));
+    }
+
+    private Path plugins() {
+        return work.resolve("plugins");
     }
 
     /**

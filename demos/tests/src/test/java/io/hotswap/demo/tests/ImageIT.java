@@ -31,6 +31,9 @@ class ImageIT {
                 "io.hotswap.demo.slink", "io.hotswap.demo.trine", "io.hotswap.demo.libs", "org.slf4j",
                 "org.slf4j.simple", "io.github.classgraph", "info.picocli", "jdk.compiler", "jdk.zipfs",
                 "jdk.jdwp.agent");
+        // JMX for jconsole and VisualVM: the agent (remote connector, attach's local agent) and RMI.
+        assertThat(modules).contains("java.management", "jdk.management", "jdk.management.agent",
+                "java.management.rmi");
         // Only what the modules require: no desktop, no scripting, no HTTP client, no full JDK.
         assertThat(modules).doesNotContain("java.desktop", "java.scripting", "java.net.http", "java.sql",
                 "jdk.httpserver", "jdk.jshell");
