@@ -80,6 +80,27 @@ class ImageIT {
     }
 
     @Test
+    void theLaunchersPassJavaOptsToTheHostsAndHotswapOptsToTheCommand() throws Exception {
+        ProcessBuilder host = new ProcessBuilder(image.resolve("bin/hello").toString(), "--help").redirectErrorStream(true);
+        host.environment().put("JAVA_OPTS", "-XshowSettings:properties -Dhotswap.probe=from-java-opts");
+        String hostOut = output(host.start());
+        assertThat(hostOut).contains("hotswap.probe = from-java-opts").contains("usage: hello");
+
+        ProcessBuilder command = new ProcessBuilder(image.resolve("bin/hotswap").toString(), "--help").redirectErrorStream(true);
+        command.environment().put("HOTSWAP_OPTS", "-XshowSettings:properties -Dhotswap.probe=from-hotswap-opts");
+        command.environment().put("JAVA_OPTS", "-Dhotswap.other=not-for-the-command");
+        String commandOut = output(command.start());
+        assertThat(commandOut).contains("hotswap.probe = from-hotswap-opts").doesNotContain("not-for-the-command")
+                .contains("Usage: hotswap");
+    }
+
+    private static String output(Process p) throws IOException, InterruptedException {
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        return out;
+    }
+
+    @Test
     void theCommandRunsFromTheImage() throws Exception {
         assertThat(run(image.resolve("bin/hotswap").toString(), "--help"))
                 .contains("build").contains("reload").contains("status").contains("hosts");
