@@ -34,6 +34,7 @@ final class ReloadAttempt {
     private volatile boolean abandoned;
     private volatile Step stuck;
     private volatile Future<Reloader.Built> build;
+    private volatile boolean cancelled;
 
     ReloadAttempt(Duration limit) {
         this.limit = limit;
@@ -52,14 +53,20 @@ final class ReloadAttempt {
     Reloader.Built run(HookThreads threads, java.util.concurrent.Callable<Reloader.Built> task, String what) {
         Future<Reloader.Built> f = threads.submit(task);
         build = f;
+        // A cancel that came before the future was published: cancel writes its flag then reads
+        // the future, this thread writes the future then reads the flag, so one of them sees the other.
+        if (cancelled) {
+            f.cancel(true);
+        }
         return await(f, what);
     }
 
     /** Gives up on the build now (the swapper closes): the waiting caller fails at once. */
     void cancel() {
+        cancelled = true;
+        abandoned = true;
         Future<Reloader.Built> f = build;
         if (f != null) {
-            abandoned = true;
             f.cancel(true);
         }
     }
