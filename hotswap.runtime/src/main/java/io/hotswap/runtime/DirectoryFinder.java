@@ -21,7 +21,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
-import java.util.Set;
 import java.util.TreeMap;
 import org.slf4j.Logger;
 
@@ -33,10 +32,10 @@ import org.slf4j.Logger;
 final class DirectoryFinder implements PluginFinder {
 
     private final Path pluginDir;
-    private final Set<String> whitelist;
+    private final Whitelist whitelist;
     private final Logger log;
 
-    DirectoryFinder(Path pluginDir, Set<String> whitelist, Logger log) {
+    DirectoryFinder(Path pluginDir, Whitelist whitelist, Logger log) {
         this.pluginDir = pluginDir;
         this.whitelist = whitelist;
         this.log = log;
@@ -54,8 +53,7 @@ final class DirectoryFinder implements PluginFinder {
         Map<String, PluginJar> jars = new TreeMap<>();
         for (Path file : files) {
             PluginJar jar = read(file);
-            if (!whitelist.isEmpty() && !whitelist.contains(jar.name())) {
-                log.debug("Plugin {}: not in the whitelist, {} ignored", jar.name(), file);
+            if (!whitelist.admits(jar.name(), file, log)) {
                 continue;
             }
             // A jar the running generation already has was checked whole when it first loaded:

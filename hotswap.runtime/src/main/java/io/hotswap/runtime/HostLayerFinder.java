@@ -17,7 +17,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
-import java.util.Set;
 import java.util.TreeMap;
 import org.slf4j.Logger;
 
@@ -34,12 +33,12 @@ import org.slf4j.Logger;
 final class HostLayerFinder implements PluginFinder {
 
     private final ModuleLayer layer;
-    private final Set<String> whitelist;
+    private final Whitelist whitelist;
     private final Logger log;
     // Filled by find(): the providers found, for instantiate().
     private final Map<String, ServiceLoader.Provider<Plugin>> providers = new LinkedHashMap<>();
 
-    HostLayerFinder(ModuleLayer layer, Set<String> whitelist, Logger log) {
+    HostLayerFinder(ModuleLayer layer, Whitelist whitelist, Logger log) {
         this.layer = layer;
         this.whitelist = whitelist;
         this.log = log;
@@ -68,8 +67,7 @@ final class HostLayerFinder implements PluginFinder {
                 continue;
             }
             String name = module.getName();
-            if (!whitelist.isEmpty() && !whitelist.contains(name)) {
-                log.debug("Plugin {}: not in the whitelist, ignored (static linking)", name);
+            if (!whitelist.admits(name, "its module on the host's module path (static linking)", log)) {
                 continue;
             }
             PluginJar jar = describe(module);

@@ -25,8 +25,8 @@ sealed interface PluginFinder permits DirectoryFinder, HostLayerFinder {
     /** The finder a swapper with this configuration uses for its next generation. */
     static PluginFinder of(SwapperConfig config, java.nio.file.Path pluginDir) {
         return config.staticLinking()
-                ? new HostLayerFinder(config.hostLayer(), config.whitelist(), config.log())
-                : new DirectoryFinder(pluginDir, config.whitelist(), config.log());
+                ? new HostLayerFinder(config.hostLayer(), new Whitelist(config.whitelist()), config.log())
+                : new DirectoryFinder(pluginDir, new Whitelist(config.whitelist()), config.log());
     }
 
     /**
