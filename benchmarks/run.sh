@@ -33,7 +33,7 @@ classpath="$jar:$lib/jmh-core.jar:$lib/jopt-simple.jar:$lib/commons-math3.jar"
 run() {
   local main="$1"; shift
   "$java" -Xms512m -Xmx2g --module-path "$modpath" --add-modules io.hotswap.runtime,io.hotswap.cli \
-    --add-exports io.hotswap.cli/io.hotswap.cli=ALL-UNNAMED --add-exports io.hotswap.cli/io.hotswap.cli.build=ALL-UNNAMED --add-exports io.hotswap.cli/io.hotswap.cli.build.classfile=ALL-UNNAMED \
+    --add-exports io.hotswap.runtime/io.hotswap.runtime.live.scan=ALL-UNNAMED --add-exports io.hotswap.cli/io.hotswap.cli=ALL-UNNAMED --add-exports io.hotswap.cli/io.hotswap.cli.build=ALL-UNNAMED --add-exports io.hotswap.cli/io.hotswap.cli.build.classfile=ALL-UNNAMED \
     -Dorg.slf4j.simpleLogger.defaultLogLevel=warn ${BENCH_OUT:+-Dbench.out="$BENCH_OUT" -Djava.io.tmpdir="$BENCH_OUT/tmp"} \
     -cp "$classpath" "io.hotswap.benchmarks.$main" "$@"
 }
