@@ -175,7 +175,7 @@ final class Retirement implements AutoCloseable {
 
     private void sweepQuietly() {
         try {
-            leakWatch.sweep();
+            leakWatch.sweep(true);
         } catch (RuntimeException e) {
             log.warn("Leak watch sweep failed; will try again", e);
         }

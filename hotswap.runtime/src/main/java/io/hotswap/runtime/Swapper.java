@@ -85,7 +85,7 @@ public final class Swapper implements AutoCloseable {
         this.log = b.log;
         this.pluginDir = b.pluginDir;
         this.current = new AtomicReference<>(Generation.empty(log));
-        this.leakWatch = new LeakWatch(b.leakGcCycles, b.leakMinAge, log);
+        this.leakWatch = new LeakWatch(b.leakGcCycles, b.leakMinAge, b.collectWhenQuiet, log);
         this.hookTimeout = b.hookTimeout;
         this.reloadWait = b.reloadWait;
         this.hookThreads = new HookThreads(b.name);
@@ -499,6 +499,7 @@ public final class Swapper implements AutoCloseable {
         private boolean staticLinking;
         private String livePrefix = "live_";
         private Duration hookTimeout = Duration.ofSeconds(30);
+        private boolean collectWhenQuiet = true;
         private Duration reloadWait = Duration.ofSeconds(30);
         private final List<SwapperAttachment> extraAttachments = new ArrayList<>();
 
@@ -586,6 +587,17 @@ public final class Swapper implements AutoCloseable {
          */
         public Builder reloadWait(Duration wait) {
             this.reloadWait = nonNegative(wait, "reloadWait");
+            return this;
+        }
+
+        /**
+         * Whether the leak watch may ask for a garbage collection ({@code System.gc()}) when freed
+         * layers wait past the leak threshold's minimum age and none has run since they were freed:
+         * at most once per check interval, only while such layers exist. Default on, so unloading
+         * is proven on a quiet host; off for a host that wants no explicit collection.
+         */
+        public Builder collectWhenQuiet(boolean collect) {
+            this.collectWhenQuiet = collect;
             return this;
         }
 
