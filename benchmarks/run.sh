@@ -28,7 +28,7 @@ fi
 # The runtime, the API, the CLI and SLF4J on the module path (plugins require io.hotswap.api from
 # the boot layer); the benchmarks and JMH on the class path. The CLI exports nothing: BuildTime
 # calls its entry point and its version stamp through --add-exports.
-modpath="$lib/hotswap.api.jar:$lib/hotswap.protocol.jar:$lib/hotswap.runtime.jar:$lib/hotswap.cli.jar:$lib/picocli.jar:$lib/slf4j-api.jar:$lib/slf4j-simple.jar:$lib/classgraph.jar"
+modpath="$lib/hotswap.api.jar:$lib/hotswap.protocol.jar:$lib/hotswap.runtime.jar:$lib/hotswap.cli.jar:$lib/picocli.jar:$lib/asm.jar:$lib/slf4j-api.jar:$lib/slf4j-simple.jar:$lib/classgraph.jar"
 classpath="$jar:$lib/jmh-core.jar:$lib/jopt-simple.jar:$lib/commons-math3.jar"
 run() {
   local main="$1"; shift

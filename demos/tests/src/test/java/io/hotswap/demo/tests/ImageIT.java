@@ -29,7 +29,7 @@ class ImageIT {
         assertThat(modules).contains("io.hotswap.api", "io.hotswap.protocol", "io.hotswap.runtime", "io.hotswap.cli",
                 "io.hotswap.demo.hello", "io.hotswap.demo.extension", "io.hotswap.demo.livex",
                 "io.hotswap.demo.slink", "io.hotswap.demo.trine", "io.hotswap.demo.libs", "org.slf4j",
-                "org.slf4j.simple", "io.github.classgraph", "info.picocli", "jdk.compiler", "jdk.zipfs",
+                "org.slf4j.simple", "io.github.classgraph", "info.picocli", "org.objectweb.asm", "jdk.compiler", "jdk.zipfs",
                 "jdk.jdwp.agent");
         // Only what the modules require: no desktop, no scripting, no HTTP client, no full JDK.
         assertThat(modules).doesNotContain("java.desktop", "java.scripting", "java.net.http", "java.sql",
