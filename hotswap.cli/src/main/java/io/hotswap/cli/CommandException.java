@@ -30,6 +30,11 @@ public final class CommandException extends RuntimeException {
         return new CommandException(HotswapCommand.USAGE, message, null);
     }
 
+    /** Exit code 2, with the cause for {@code --debug}. */
+    public static CommandException usage(String message, Throwable cause) {
+        return new CommandException(HotswapCommand.USAGE, message, cause);
+    }
+
     public int exitCode() {
         return exitCode;
     }
