@@ -18,5 +18,6 @@ module io.hotswap.cli {
     // picocli fills the annotated fields of the commands reflectively.
     opens io.hotswap.cli to info.picocli;
     opens io.hotswap.cli.build to info.picocli;
+    opens io.hotswap.cli.command to info.picocli;
     opens io.hotswap.cli.remote to info.picocli;
 }

@@ -1,8 +1,8 @@
 package io.hotswap.cli.build;
 
-import io.hotswap.cli.CommandException;
-import io.hotswap.cli.DebugOption;
-import io.hotswap.cli.HotswapCommand;
+import io.hotswap.cli.command.CommandException;
+import io.hotswap.cli.command.DebugOption;
+import io.hotswap.cli.command.ExitCode;
 import io.hotswap.protocol.bundle.BundleLayout;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -108,7 +108,7 @@ public final class BuildCommand implements Callable<Integer> {
         out.println("built " + built.module() + "@" + built.version() + " -> " + built.jar());
         built.notes().forEach(out::println);
         built.filesLeft().ifPresent(dir -> out.println("temporary files left in " + dir));
-        return HotswapCommand.OK;
+        return ExitCode.OK;
     }
 
     private static Optional<Pattern> pattern(String flag, String regex) {
