@@ -93,12 +93,12 @@ public final class BuildCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         BuildRequest.KeepFiles keep = leaveTemps ? BuildRequest.KeepFiles.ALWAYS
                 : debug.on() ? BuildRequest.KeepFiles.ON_FAILURE : BuildRequest.KeepFiles.NEVER;
-        BuildRequest request = new BuildRequest(pluginDir, outputDir, compile, javacArgs, libs,
-                pattern("--include", include), pattern("--exclude", exclude), prefixLive, staticLinking, keep, err,
-                verbose ? out::println : step -> { });
+        Optional<Pattern> includes = pattern("--include", include);
+        Optional<Pattern> excludes = pattern("--exclude", exclude);
         BuildResult built;
         try {
-            built = PluginBuild.run(request);
+            built = PluginBuild.run(new BuildRequest(pluginDir, outputDir, compile, javacArgs, libs, includes, excludes,
+                    prefixLive, staticLinking, keep, err, verbose ? out::println : step -> { }));
         } catch (BuildException e) {
             e.filesLeft().ifPresent(dir -> out.println("temporary files left in " + dir));
             throw e.reason() == BuildException.Reason.REQUEST

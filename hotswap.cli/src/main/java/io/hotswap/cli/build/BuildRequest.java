@@ -12,6 +12,8 @@ import java.util.regex.Pattern;
  * What to build: the options of {@code hotswap build} as a value, for {@link PluginBuild#run}.
  * {@link #of} gives the command's defaults.
  *
+ * @throws BuildException (in the constructor) if the live prefix is empty or holds whitespace
+ *
  * @param pluginDir     the plugin's directory (sources in it or in {@code src/main/java})
  * @param outputDir     where {@code <module>.jar} is written
  * @param compile       false: pack the already-compiled classes of {@code <pluginDir>/target/classes} (or {@code <pluginDir>})
@@ -45,7 +47,10 @@ public record BuildRequest(Path pluginDir, Path outputDir, boolean compile, List
         libraries = List.copyOf(libraries);
         Objects.requireNonNull(include, "include");
         Objects.requireNonNull(exclude, "exclude");
-        Objects.requireNonNull(livePrefix, "livePrefix");
+        // A prefix with a space would break the live index's one-line-per-entry format.
+        if (livePrefix.isEmpty() || livePrefix.chars().anyMatch(Character::isWhitespace)) {
+            throw BuildException.request("--prefixLive must be non-empty and without whitespace");
+        }
         Objects.requireNonNull(keepFiles, "keepFiles");
         Objects.requireNonNull(diagnostics, "diagnostics");
         Objects.requireNonNull(steps, "steps");

@@ -52,9 +52,6 @@ public final class PluginBuild {
             throw BuildException.request("javac flags were given, but --compile=false compiles nothing");
         }
         String prefix = request.livePrefix();
-        if (prefix.isEmpty() || prefix.chars().anyMatch(Character::isWhitespace)) {
-            throw BuildException.request("--prefixLive must be non-empty and without whitespace");
-        }
         List<LibraryJars.Jar> libraries = LibraryJars.resolve(request.libraries());
         // git answers in its own process while javac compiles: on the hello plugin the stamp cost
         // a tenth of the build when it ran before the compiler (benchmarks/NOTES.md). A build that

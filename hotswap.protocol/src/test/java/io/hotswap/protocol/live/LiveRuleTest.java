@@ -25,10 +25,17 @@ class LiveRuleTest {
         ClassView marked = new ClassView("a.Marked", Set.of(), Optional.of(""), List.of());
 
         assertThat(LiveRule.entries(List.of(marked, job, jobs), "LIVE_")).containsExactly(
-                new LiveEntry(Kind.FUNCTION, "live_run", "a.Jobs", "live_run"),
-                new LiveEntry(Kind.FUNCTION, "explicit", "a.Jobs", "helper"),
-                new LiveEntry(Kind.TYPE, "live_Job", "a.Jobs$live_Job", ""),
-                new LiveEntry(Kind.TYPE, "Marked", "a.Marked", ""));
+                function("live_run", "a.Jobs.live_run"), function("explicit", "a.Jobs.helper"),
+                type("live_Job", "a.Jobs$live_Job"), type("Marked", "a.Marked"));
+    }
+
+    private static LiveEntry function(String name, String target) {
+        int dot = target.lastIndexOf('.');
+        return new LiveEntry(Kind.FUNCTION, name, target.substring(0, dot), target.substring(dot + 1));
+    }
+
+    private static LiveEntry type(String name, String className) {
+        return new LiveEntry(Kind.TYPE, name, className, "");
     }
 
     @Test
