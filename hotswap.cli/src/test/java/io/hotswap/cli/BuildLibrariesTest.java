@@ -3,6 +3,7 @@ package io.hotswap.cli;
 import static io.hotswap.cli.PluginSource.plugin;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.hotswap.cli.command.ExitCode;
 import io.hotswap.protocol.bundle.BundleLayout;
 import io.hotswap.protocol.live.LiveIndex;
 import java.io.IOException;
@@ -202,7 +203,7 @@ class BuildLibrariesTest {
     }
 
     private static void assertUsageError(Cli failed, String message) {
-        assertThat(failed.exitCode()).as(failed.toString()).isEqualTo(HotswapCommand.USAGE);
+        assertThat(failed.exitCode()).as(failed.toString()).isEqualTo(ExitCode.USAGE);
         assertThat(failed.err()).contains("build: " + message).contains("Usage: hotswap build");
     }
 
@@ -290,7 +291,7 @@ class BuildLibrariesTest {
 
         Cli failed = Cli.run("build", src.toString(), out.toString());
 
-        assertThat(failed.exitCode()).as(failed.toString()).isEqualTo(HotswapCommand.FAILED);
+        assertThat(failed.exitCode()).as(failed.toString()).isEqualTo(ExitCode.FAILED);
         assertThat(failed.err()).contains("build: resource META-INF/hotswap/lib/gson-2.10.1.jar is in META-INF/hotswap/lib/,"
                 + " the folder of the bundle's libraries; give library jars with --lib");
         assertThat(Files.readAllBytes(out.resolve("hello.jar"))).isEqualTo(before);

@@ -2,6 +2,7 @@ package io.hotswap.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.hotswap.cli.command.ExitCode;
 import org.junit.jupiter.api.Test;
 
 /** The top-level command builds only the subcommand named first; everything else sees all of them. */
@@ -19,7 +20,7 @@ class HotswapCommandTest {
                     .anyMatch(l -> l.startsWith("hosts "));
         }
         Cli unknown = Cli.run("statsu");
-        assertThat(unknown.exitCode()).isEqualTo(HotswapCommand.USAGE);
+        assertThat(unknown.exitCode()).isEqualTo(ExitCode.USAGE);
         assertThat(unknown.err()).contains("Unmatched argument at index 0: 'statsu'").contains("Did you mean: hotswap status");
     }
 
@@ -27,7 +28,7 @@ class HotswapCommandTest {
     void eachSubcommandNamedFirstIsTheOneThatRuns() {
         for (String name : new String[] {"build", "reload", "status", "hosts"}) {
             Cli unknown = Cli.run(name, "--frobnicate");
-            assertThat(unknown.exitCode()).as(unknown.toString()).isEqualTo(HotswapCommand.USAGE);
+            assertThat(unknown.exitCode()).as(unknown.toString()).isEqualTo(ExitCode.USAGE);
             assertThat(unknown.err()).contains("Usage: hotswap " + name + " ");
         }
     }

@@ -1,6 +1,5 @@
 package io.hotswap.cli.build;
 
-import io.hotswap.cli.CommandException;
 import io.hotswap.protocol.bundle.BundleLayout;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -57,14 +56,14 @@ final class LibraryJars {
                 // One folder in the bundle: two jars of the same name would overwrite each other.
                 Jar sameFile = byFileName.putIfAbsent(file.getFileName().toString(), jar);
                 if (sameFile != null) {
-                    throw CommandException.usage("--lib " + sameFile.file() + " and " + file + " have the same file name;"
+                    throw BuildException.request("--lib " + sameFile.file() + " and " + file + " have the same file name;"
                             + " both would be " + jar.entryName());
                 }
                 // On a module path the first of two modules of one name wins without a word; the
                 // bundle would then carry a library the plugin was not compiled against.
                 Jar sameModule = byModule.putIfAbsent(jar.descriptor().name(), jar);
                 if (sameModule != null) {
-                    throw CommandException.usage("--lib " + sameModule.file() + " and " + file + " are both module "
+                    throw BuildException.request("--lib " + sameModule.file() + " and " + file + " are both module "
                             + jar.descriptor().name());
                 }
             }
@@ -82,15 +81,15 @@ final class LibraryJars {
                 throw new UncheckedIOException("cannot list " + option, e);
             }
             if (jars.isEmpty()) {
-                throw CommandException.usage("--lib folder " + option + " holds no *.jar file");
+                throw BuildException.request("--lib folder " + option + " holds no *.jar file");
             }
             return jars;
         }
         if (!Files.exists(option)) {
-            throw CommandException.usage("--lib " + option + " does not exist");
+            throw BuildException.request("--lib " + option + " does not exist");
         }
         if (!option.getFileName().toString().endsWith(".jar") || !Files.isRegularFile(option)) {
-            throw CommandException.usage("--lib " + option + " is not a .jar file nor a folder of them");
+            throw BuildException.request("--lib " + option + " is not a .jar file nor a folder of them");
         }
         return List.of(option);
     }
@@ -101,7 +100,7 @@ final class LibraryJars {
         try (ZipFile zip = new ZipFile(jar.toFile())) {
             zip.size();
         } catch (IOException e) {
-            throw CommandException.usage("--lib " + jar + " is not a readable jar: " + e.getMessage());
+            throw BuildException.request("--lib " + jar + " is not a readable jar: " + e.getMessage());
         }
         try {
             Set<ModuleReference> found = ModuleFinder.of(jar).findAll();
@@ -109,7 +108,7 @@ final class LibraryJars {
             return found.iterator().next().descriptor();
         } catch (FindException e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
-            throw CommandException.usage("--lib " + jar + " is not a usable module: " + cause.getMessage());
+            throw BuildException.request("--lib " + jar + " is not a usable module: " + cause.getMessage());
         }
     }
 }

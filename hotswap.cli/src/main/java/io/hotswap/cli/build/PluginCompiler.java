@@ -2,13 +2,14 @@ package io.hotswap.cli.build;
 
 import io.hotswap.api.Plugin;
 import java.io.File;
-import java.io.PrintWriter;
+import java.io.Writer;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import javax.tools.JavaCompiler;
 import javax.tools.JavaFileObject;
 import javax.tools.StandardJavaFileManager;
@@ -17,7 +18,7 @@ import javax.tools.ToolProvider;
 /**
  * Compiles a plugin's sources in-process with {@code javax.tools}, against the API module this
  * command runs with, the bundle's library jars ({@code --lib}), the plugin jars already in the
- * output directory (plugins it requires) and any {@code --module-path} given after {@code --}. javac's diagnostics go to the error stream
+ * output directory (plugins it requires) and any {@code --module-path} given after {@code --}. javac's diagnostics go to the request's writer
  * exactly as javac prints them. The class files stay in memory ({@link MemoryOutputFileManager}).
  */
 final class PluginCompiler {
@@ -31,16 +32,14 @@ final class PluginCompiler {
      * @return what javac wrote (class files by entry name, {@code a/b/C.class}), or empty if it failed
      */
     static Optional<Map<String, byte[]>> compile(List<Path> sources, Path outputDir, List<Path> libraries,
-                                                 List<String> javacArgs, PrintWriter diagnostics, PrintWriter verbose) {
+                                                 List<String> javacArgs, Writer diagnostics, Consumer<String> steps) {
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         if (javac == null) {
-            throw io.hotswap.cli.CommandException.failed("no Java compiler in this runtime (module jdk.compiler);"
+            throw BuildException.failed("no Java compiler in this runtime (module jdk.compiler);"
                     + " use a JDK, or --compile=false");
         }
         List<String> options = options(outputDir, libraries, javacArgs);
-        if (verbose != null) {
-            verbose.println("javac " + String.join(" ", options) + " (" + sources.size() + " source files)");
-        }
+        steps.accept("javac " + String.join(" ", options) + " (" + sources.size() + " source files)");
         StandardJavaFileManager standard = javac.getStandardFileManager(null, null, null);
         try (MemoryOutputFileManager files = new MemoryOutputFileManager(standard)) {
             Iterable<? extends JavaFileObject> units = standard.getJavaFileObjectsFromPaths(sources);
@@ -52,7 +51,7 @@ final class PluginCompiler {
             throw new java.io.UncheckedIOException(e);
         } catch (IllegalArgumentException e) {
             // javac refuses an option before compiling anything
-            throw io.hotswap.cli.CommandException.usage("javac: " + e.getMessage());
+            throw BuildException.request("javac: " + e.getMessage());
         }
     }
 

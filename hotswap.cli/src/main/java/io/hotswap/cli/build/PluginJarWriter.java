@@ -1,6 +1,5 @@
 package io.hotswap.cli.build;
 
-import io.hotswap.cli.CommandException;
 import io.hotswap.protocol.bundle.BundleLayout;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
@@ -83,7 +82,7 @@ final class PluginJarWriter {
             try {
                 Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {
-                throw CommandException.failed("cannot replace " + target + " atomically on this file system", e);
+                throw BuildException.failed("cannot replace " + target + " atomically on this file system", e);
             }
             return target;
         } finally {

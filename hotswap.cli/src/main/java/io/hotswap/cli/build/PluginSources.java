@@ -1,6 +1,5 @@
 package io.hotswap.cli.build;
 
-import io.hotswap.cli.CommandException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -37,7 +36,7 @@ final class PluginSources {
                 return root;
             }
         }
-        throw CommandException.failed("no module-info.java in " + pluginDir + " nor in " + pluginDir.resolve("src/main/java")
+        throw BuildException.failed("no module-info.java in " + pluginDir + " nor in " + pluginDir.resolve("src/main/java")
                 + ": a plugin is an explicit module");
     }
 
@@ -53,7 +52,7 @@ final class PluginSources {
                 return root;
             }
         }
-        throw CommandException.failed("--compile=false: no module-info.class in " + pluginDir.resolve("target/classes")
+        throw BuildException.failed("--compile=false: no module-info.class in " + pluginDir.resolve("target/classes")
                 + " nor in " + pluginDir);
     }
 

@@ -1,7 +1,7 @@
 package io.hotswap.cli.remote;
 
-import io.hotswap.cli.DebugOption;
-import io.hotswap.cli.HotswapCommand;
+import io.hotswap.cli.command.DebugOption;
+import io.hotswap.cli.command.ExitCode;
 import io.hotswap.protocol.HostEntry;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
@@ -30,6 +30,6 @@ public final class HostsCommand implements Callable<Integer> {
         for (HostEntry h : runtimeDir.directory().hosts()) {
             out.println(h.pid() + " " + h.name() + " " + h.pluginDir());
         }
-        return HotswapCommand.OK;
+        return ExitCode.OK;
     }
 }

@@ -1,8 +1,8 @@
 package io.hotswap.cli.remote;
 
-import io.hotswap.cli.CommandException;
-import io.hotswap.cli.DebugOption;
-import io.hotswap.cli.HotswapCommand;
+import io.hotswap.cli.command.CommandException;
+import io.hotswap.cli.command.DebugOption;
+import io.hotswap.cli.command.ExitCode;
 import io.hotswap.protocol.ErrorReply;
 import io.hotswap.protocol.ReloadReply;
 import io.hotswap.protocol.ReloadResult;
@@ -51,14 +51,14 @@ public final class ReloadCommand implements Callable<Integer> {
             failed.plugin().ifPresent(p -> err.println("  plugin: " + p));
             failed.step().ifPresent(s -> err.println("  step:   " + s));
             err.println("the host keeps serving its current generation");
-            return HotswapCommand.FAILED;
+            return ExitCode.FAILED;
         }
         ReloadResult details = Replies.expect(reply, ReloadReply.class, io.hotswap.protocol.Command.RELOAD, socket)
                 .details();
         out.println("reloaded: generation " + details.generation() + " in " + details.tookMillis() + " ms");
         int width = details.outcomes().keySet().stream().mapToInt(String::length).max().orElse(0);
         details.outcomes().forEach((plugin, outcome) -> out.println("  " + pad(plugin, width) + "  " + outcome));
-        return HotswapCommand.OK;
+        return ExitCode.OK;
     }
 
     static String pad(String s, int width) {

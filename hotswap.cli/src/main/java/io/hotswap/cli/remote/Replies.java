@@ -1,6 +1,6 @@
 package io.hotswap.cli.remote;
 
-import io.hotswap.cli.CommandException;
+import io.hotswap.cli.command.CommandException;
 import io.hotswap.protocol.Command;
 import io.hotswap.protocol.ErrorReply;
 import io.hotswap.protocol.Reply;

@@ -1,7 +1,7 @@
 package io.hotswap.cli.remote;
 
-import io.hotswap.cli.DebugOption;
-import io.hotswap.cli.HotswapCommand;
+import io.hotswap.cli.command.DebugOption;
+import io.hotswap.cli.command.ExitCode;
 import io.hotswap.protocol.ErrorReply;
 import io.hotswap.protocol.HostStatus;
 import io.hotswap.protocol.LeakStatus;
@@ -45,12 +45,12 @@ public final class StatusCommand implements Callable<Integer> {
         Reply reply = Replies.ask(socket, io.hotswap.protocol.Command.STATUS, STATUS_TIMEOUT);
         if (reply instanceof ErrorReply failed) {
             spec.commandLine().getErr().println("status failed: " + failed.error());
-            return HotswapCommand.FAILED;
+            return ExitCode.FAILED;
         }
         HostStatus s = Replies.expect(reply, StatusReply.class, io.hotswap.protocol.Command.STATUS, socket).status();
         if (json) {
             out.println(ProtocolCodec.encode(s));
-            return HotswapCommand.OK;
+            return ExitCode.OK;
         }
         out.println("host:        " + s.host() + " (pid " + s.pid() + ")");
         out.println("plugin dir:  " + s.pluginDir()
@@ -76,6 +76,6 @@ public final class StatusCommand implements Callable<Integer> {
             out.println("  leaked " + leak.plugin() + " " + leak.version() + ": alive " + leak.aliveForSeconds()
                     + " s after onFree; threads: " + leak.threads());
         }
-        return HotswapCommand.OK;
+        return ExitCode.OK;
     }
 }

@@ -29,7 +29,7 @@ class ImageIT {
         assertThat(modules).contains("io.hotswap.api", "io.hotswap.protocol", "io.hotswap.runtime", "io.hotswap.cli",
                 "io.hotswap.demo.hello", "io.hotswap.demo.extension", "io.hotswap.demo.livex",
                 "io.hotswap.demo.slink", "io.hotswap.demo.trine", "io.hotswap.demo.libs", "org.slf4j",
-                "org.slf4j.simple", "io.github.classgraph", "info.picocli", "jdk.compiler", "jdk.zipfs",
+                "org.slf4j.simple", "io.github.classgraph", "info.picocli", "org.objectweb.asm", "jdk.compiler", "jdk.zipfs",
                 "jdk.jdwp.agent");
         // JMX for jconsole and VisualVM: the agent (remote connector, attach's local agent) and RMI.
         assertThat(modules).contains("java.management", "jdk.management", "jdk.management.agent",

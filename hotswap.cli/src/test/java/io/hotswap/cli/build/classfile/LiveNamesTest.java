@@ -20,8 +20,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The build's class-file reader against the runtime's ClassGraph scan ({@link LiveScanner#index}):
- * the same classes give the same index, and the same mistakes the same message.
+ * The build's live names (ASM reading the class files) against the runtime's ClassGraph scan
+ * ({@link LiveScanner#index}): both feed the one live rule, so the same classes must give the same
+ * index, and the same mistakes the same message.
  */
 class LiveNamesTest {
 

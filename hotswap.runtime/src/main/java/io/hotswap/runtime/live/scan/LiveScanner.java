@@ -6,19 +6,23 @@ import io.github.classgraph.ClassInfo;
 import io.github.classgraph.MethodInfo;
 import io.github.classgraph.ScanResult;
 import io.hotswap.api.Live;
+import io.hotswap.protocol.live.ClassView;
 import io.hotswap.protocol.live.LiveEntry;
 import io.hotswap.protocol.live.LiveIndex;
+import io.hotswap.protocol.live.LiveRule;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.EnumSet;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * Finds live functions and live types with ClassGraph, in a directory of compiled classes (for
  * {@code hotswap build}) or in one module of a plugin layer (for a jar without an index).
  *
- * <p>The rule is the one documented on {@link LiveIndex}.
+ * <p>The rule is the one documented on {@link LiveIndex}, applied by {@link LiveRule} to a
+ * {@link ClassView} of each class, as {@code hotswap build} applies it to the class files it holds.
  */
 public final class LiveScanner {
 
@@ -63,78 +67,49 @@ public final class LiveScanner {
         }
     }
 
-    /** True if {@code name} starts with {@code prefix}, ignoring case. */
-    public static boolean hasPrefix(String name, String prefix) {
-        return name.regionMatches(true, 0, prefix, 0, prefix.length());
-    }
-
     private static ClassGraph base() {
         return new ClassGraph().enableClassInfo().enableMethodInfo().enableAnnotationInfo()
                 .ignoreClassVisibility().ignoreMethodVisibility().disableRuntimeInvisibleAnnotations();
     }
 
     private static List<LiveEntry> entries(List<ClassInfo> classes, String prefix) {
-        List<LiveEntry> entries = new ArrayList<>();
-        for (ClassInfo c : classes) {
-            if (c.getName().endsWith("module-info") || c.getName().endsWith("package-info")
-                    || c.isAnonymousInnerClass()) {
-                continue;
-            }
-            type(c, prefix).ifPresent(entries::add);
-            functions(c, prefix, entries);
-        }
-        return entries;
+        return LiveRule.entries(classes.stream().map(LiveScanner::view).toList(), prefix);
     }
 
-    private static java.util.Optional<LiveEntry> type(ClassInfo c, String prefix) {
-        String simple = simpleName(c.getName());
-        AnnotationInfo live = c.getAnnotationInfo(LIVE);
-        boolean shaped = !c.isInterface() && !c.isAnnotation() && !c.isEnum() && !c.isAbstract()
-                && !(c.isInnerClass() && !c.isStatic());
-        if (live != null) {
-            if (!shaped) {
-                throw new IllegalArgumentException("@Live on " + c.getName()
-                        + ": a live type must be a concrete, top-level or static nested class or record");
-            }
-            return java.util.Optional.of(new LiveEntry(LiveEntry.Kind.TYPE, liveName(live, simple), c.getName(), ""));
+    /** What the live rule needs of a class, as ClassGraph read it. */
+    private static ClassView view(ClassInfo c) {
+        Set<ClassView.Trait> traits = EnumSet.noneOf(ClassView.Trait.class);
+        if (c.isInterface()) {
+            traits.add(ClassView.Trait.INTERFACE);
         }
-        if (shaped && hasPrefix(simple, prefix)) {
-            return java.util.Optional.of(new LiveEntry(LiveEntry.Kind.TYPE, simple, c.getName(), ""));
+        if (c.isAnnotation()) {
+            traits.add(ClassView.Trait.ANNOTATION);
         }
-        return java.util.Optional.empty();
-    }
-
-    private static void functions(ClassInfo c, String prefix, List<LiveEntry> entries) {
-        Map<String, MethodInfo> seen = new HashMap<>();
+        if (c.isEnum()) {
+            traits.add(ClassView.Trait.ENUM);
+        }
+        if (c.isAbstract()) {
+            traits.add(ClassView.Trait.ABSTRACT);
+        }
+        if (c.isInnerClass() && !c.isStatic()) {
+            traits.add(ClassView.Trait.INNER);
+        }
+        if (c.isAnonymousInnerClass()) {
+            traits.add(ClassView.Trait.ANONYMOUS);
+        }
+        List<ClassView.Method> methods = new ArrayList<>();
         for (MethodInfo m : c.getDeclaredMethodInfo()) {
-            if (m.isSynthetic() || m.isBridge()) {
-                continue;
-            }
-            AnnotationInfo live = m.getAnnotationInfo(LIVE);
-            if (live == null && !(m.isStatic() && hasPrefix(m.getName(), prefix))) {
-                continue;
-            }
-            if (!m.isStatic()) {
-                throw new IllegalArgumentException("@Live on " + c.getName() + "." + m.getName()
-                        + ": a live function must be a static method");
-            }
-            if (seen.putIfAbsent(m.getName(), m) != null) {
-                throw new IllegalArgumentException("live function " + c.getName() + "." + m.getName()
-                        + " is overloaded: a live name stands for exactly one method");
-            }
-            String name = live == null ? m.getName() : liveName(live, m.getName());
-            entries.add(new LiveEntry(LiveEntry.Kind.FUNCTION, name, c.getName(), m.getName()));
+            methods.add(new ClassView.Method(m.getName(), m.isStatic(), m.isSynthetic() || m.isBridge(),
+                    live(m.getAnnotationInfo(LIVE))));
         }
+        return new ClassView(c.getName(), traits, live(c.getAnnotationInfo(LIVE)), methods);
     }
 
-    private static String liveName(AnnotationInfo live, String own) {
+    private static Optional<String> live(AnnotationInfo live) {
+        if (live == null) {
+            return Optional.empty();
+        }
         Object value = live.getParameterValues(true).getValue("value");
-        return value == null || value.toString().isEmpty() ? own : value.toString();
-    }
-
-    /** The simple name of a binary class name: {@code a.b.Outer$Inner} gives {@code Inner}. */
-    public static String simpleName(String binaryName) {
-        String s = binaryName.substring(binaryName.lastIndexOf('.') + 1);
-        return s.substring(s.lastIndexOf('$') + 1);
+        return Optional.of(value == null ? "" : value.toString());
     }
 }

@@ -1,4 +1,4 @@
-package io.hotswap.cli;
+package io.hotswap.cli.command;
 
 /**
  * A failure a command reports as one line on stderr and an exit code, without a stack trace
@@ -17,17 +17,22 @@ public final class CommandException extends RuntimeException {
 
     /** Exit code 1: the work failed. */
     public static CommandException failed(String message) {
-        return new CommandException(HotswapCommand.FAILED, message, null);
+        return new CommandException(ExitCode.FAILED, message, null);
     }
 
     /** Exit code 1, with the cause for {@code --debug}. */
     public static CommandException failed(String message, Throwable cause) {
-        return new CommandException(HotswapCommand.FAILED, message, cause);
+        return new CommandException(ExitCode.FAILED, message, cause);
     }
 
     /** Exit code 2: the command line is wrong; the usage is shown. */
     public static CommandException usage(String message) {
-        return new CommandException(HotswapCommand.USAGE, message, null);
+        return new CommandException(ExitCode.USAGE, message, null);
+    }
+
+    /** Exit code 2, with the cause for {@code --debug}. */
+    public static CommandException usage(String message, Throwable cause) {
+        return new CommandException(ExitCode.USAGE, message, cause);
     }
 
     public int exitCode() {

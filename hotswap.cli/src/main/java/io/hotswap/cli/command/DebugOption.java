@@ -1,10 +1,10 @@
-package io.hotswap.cli;
+package io.hotswap.cli.command;
 
 import picocli.CommandLine.Option;
 
 /**
- * {@code --debug}, the same on every command: {@link HotswapCommand} prints the stack trace of a
- * failing command that was given it.
+ * {@code --debug}, the same on every command: the {@code hotswap} command prints the stack trace
+ * of a failing command that was given it.
  */
 public final class DebugOption {
 
