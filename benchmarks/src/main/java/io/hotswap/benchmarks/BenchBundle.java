@@ -18,7 +18,7 @@ import java.util.List;
  * @param firstValue   what {@code invokeFunc("first")} answers
  */
 record BenchBundle(String module, List<Path> variants, List<List<Path>> floorModules, List<String> libraries,
-                   long libraryBytes, String firstValue) {
+                   long libraryBytes, String firstValue) implements BenchModule {
 
     BenchBundle {
         variants = List.copyOf(variants);
@@ -26,19 +26,15 @@ record BenchBundle(String module, List<Path> variants, List<List<Path>> floorMod
         libraries = List.copyOf(libraries);
     }
 
-    /** The variant directory for the {@code i}-th reload: they alternate. */
-    Path dir(long i) {
-        return variants.get((int) (i % variants.size()));
-    }
-
-    /** The bundle of the {@code i}-th variant. */
-    Path jar(long i) {
-        return dir(i).resolve(module + ".jar");
-    }
-
-    /** The floor's module files for the {@code i}-th reload. */
-    List<Path> floor(long i) {
+    /** The floor's module files for the {@code i}-th reload: the plugin's plain jar, then the nested jars. */
+    @Override
+    public List<Path> floor(long i) {
         return floorModules.get((int) (i % floorModules.size()));
+    }
+
+    @Override
+    public Object expectedFirst() {
+        return firstValue;
     }
 
     /** {@code jackson-databind-2.17.2 and 2 more jars (2.2 MiB)}: the report's name for the nested libraries. */

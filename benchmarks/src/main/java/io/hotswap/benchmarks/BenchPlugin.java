@@ -14,19 +14,20 @@ import java.util.List;
  * @param firstValue what {@code invokeFunc("first")} answers: the sum over every class, so the
  *                   first call loads them all
  */
-record BenchPlugin(String module, int classes, List<Path> variants, int firstValue) {
+record BenchPlugin(String module, int classes, List<Path> variants, int firstValue) implements BenchModule {
 
     BenchPlugin {
         variants = List.copyOf(variants);
     }
 
-    /** The variant directory for the {@code i}-th reload: they alternate. */
-    Path dir(long i) {
-        return variants.get((int) (i % variants.size()));
+    /** The floor resolves the plugin's jar alone. */
+    @Override
+    public List<Path> floor(long i) {
+        return List.of(jar(i));
     }
 
-    /** The jar of the {@code i}-th variant. */
-    Path jar(long i) {
-        return dir(i).resolve(module + ".jar");
+    @Override
+    public Object expectedFirst() {
+        return firstValue;
     }
 }

@@ -42,13 +42,12 @@ public final class BuildTime {
     }
 
     public static void main(String[] args) throws Exception {
-        if (args.length < 2) {
-            throw new IllegalArgumentException("usage: BuildTime <pluginDir> <slf4j-api.jar> [warmup] [runs]");
-        }
-        Path pluginDir = Path.of(args[0]).toAbsolutePath();
-        Path slf4j = Path.of(args[1]).toAbsolutePath();
-        int warmup = args.length > 2 ? Integer.parseInt(args[2]) : 20;
-        int runs = args.length > 3 ? Integer.parseInt(args[3]) : 40;
+        BenchArgs a = BenchArgs.of(args, "BuildTime <pluginDir> <slf4j-api.jar> [warmup] [runs]", 2);
+        Path pluginDir = a.path(0);
+        Path slf4j = a.path(1);
+        BenchArgs.Rounds rounds = a.rounds(2, 20, 40);
+        int warmup = rounds.warmup();
+        int runs = rounds.runs();
         // Where the API module came from: the jar javac compiles against, as in hotswap build.
         Path api = PluginJars.apiLocation();
         List<Path> sources;
@@ -64,38 +63,29 @@ public final class BuildTime {
         long[] floorCpu = new long[runs];
         long[] javac = new long[runs];
         long[] jar = new long[runs];
-        for (int i = 0; i < warmup + runs; i++) {
-            int m = i - warmup;
+        for (int i = 0; i < rounds.total(); i++) {
+            int m = rounds.sample(i);
             Path dir = Files.createDirectories(root.resolve("run" + i));
-            long b;
-            long bc;
-            long[] f;
-            long fc;
-            // Alternate which goes first, so neither always runs on the heels of the other's garbage.
-            if (i % 2 == 0) {
-                bc = CPU.getCurrentThreadCpuTime();
-                b = timeBuild(pluginDir, slf4j, dir.resolve("built"));
-                bc = CPU.getCurrentThreadCpuTime() - bc;
-                fc = CPU.getCurrentThreadCpuTime();
-                f = timeFloor(sources, api, slf4j, dir);
-                fc = CPU.getCurrentThreadCpuTime() - fc;
-            } else {
-                fc = CPU.getCurrentThreadCpuTime();
-                f = timeFloor(sources, api, slf4j, dir);
-                fc = CPU.getCurrentThreadCpuTime() - fc;
-                bc = CPU.getCurrentThreadCpuTime();
-                b = timeBuild(pluginDir, slf4j, dir.resolve("built"));
-                bc = CPU.getCurrentThreadCpuTime() - bc;
-            }
+            Interleaving.inTurn(i, () -> {
+                long c = CPU.getCurrentThreadCpuTime();
+                long b = timeBuild(pluginDir, slf4j, dir.resolve("built"));
+                c = CPU.getCurrentThreadCpuTime() - c;
+                if (m >= 0) {
+                    build[m] = b;
+                    buildCpu[m] = c;
+                }
+            }, () -> {
+                long c = CPU.getCurrentThreadCpuTime();
+                long[] f = timeFloor(sources, api, slf4j, dir);
+                c = CPU.getCurrentThreadCpuTime() - c;
+                if (m >= 0) {
+                    floor[m] = f[0] + f[1];
+                    javac[m] = f[0];
+                    jar[m] = f[1];
+                    floorCpu[m] = c;
+                }
+            });
             deleteTree(dir);
-            if (m >= 0) {
-                build[m] = b;
-                floor[m] = f[0] + f[1];
-                javac[m] = f[0];
-                jar[m] = f[1];
-                buildCpu[m] = bc;
-                floorCpu[m] = fc;
-            }
         }
 
         // What hotswap build does beyond javac + jar, measured apart on the same input.

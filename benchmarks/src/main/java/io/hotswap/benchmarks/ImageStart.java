@@ -31,34 +31,25 @@ public final class ImageStart {
     }
 
     public static void main(String[] args) throws Exception {
-        if (args.length < 2) {
-            throw new IllegalArgumentException("usage: ImageStart <image> <pluginSources> [warmup] [runs]");
-        }
-        Path image = Path.of(args[0]).toAbsolutePath();
-        Path pluginSources = Path.of(args[1]).toAbsolutePath();
-        int warmup = args.length > 2 ? Integer.parseInt(args[2]) : 2;
-        int runs = args.length > 3 ? Integer.parseInt(args[3]) : 10;
+        BenchArgs a = BenchArgs.of(args, "ImageStart <image> <pluginSources> [warmup] [runs]", 2);
+        Path image = a.path(0);
+        Path pluginSources = a.path(1);
+        BenchArgs.Rounds rounds = a.rounds(2, 2, 10);
         Path plugins = Files.createTempDirectory("bench-start-").resolve("plugins");
         Files.createDirectories(plugins);
         buildPlugin(image, pluginSources, plugins);
         Report report = new Report("image-start");
 
-        long[] host = new long[runs];
-        long[] floor = new long[runs];
-        for (int i = 0; i < warmup + runs; i++) {
-            int m = i - warmup;
-            long h;
-            long f;
-            if (i % 2 == 0) {
-                h = timeHost(image, plugins, i);
-                f = timeJavaVersion(image);
-            } else {
-                f = timeJavaVersion(image);
-                h = timeHost(image, plugins, i);
-            }
+        long[] host = new long[rounds.runs()];
+        long[] floor = new long[rounds.runs()];
+        for (int i = 0; i < rounds.total(); i++) {
+            int m = rounds.sample(i);
+            int round = i;
+            long[] took = new long[2]; // host, floor
+            Interleaving.inTurn(i, () -> took[0] = timeHost(image, plugins, round), () -> took[1] = timeJavaVersion(image));
             if (m >= 0) {
-                host[m] = h;
-                floor[m] = f;
+                host[m] = took[0];
+                floor[m] = took[1];
             }
         }
         Samples h = Samples.of(host);
@@ -73,7 +64,7 @@ public final class ImageStart {
         report.note("- Host: `bin/hello <pluginDir> <name>` from process start until its merged output shows `" + FIRST_CALL
                 + "` (the host loads the plugin and calls `invokeEach(\"hum\", 1)` at once; its management endpoint and JMX open on their own thread once the first load has ended), then it is stopped; floor: `bin/java -version` from process start to exit, with the image's CDS archive like the host.");
         report.note("- %d starts of each as warm-up (file cache), then %d of each, interleaved (which goes first alternates)."
-                .formatted(warmup, runs));
+                .formatted(rounds.warmup(), rounds.runs()));
         report.write();
     }
 

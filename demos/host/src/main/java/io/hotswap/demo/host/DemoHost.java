@@ -6,7 +6,10 @@ import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongConsumer;
 import java.util.function.UnaryOperator;
+import org.slf4j.Logger;
 
 /**
  * A running demo host: its swapper, loaded, and the one thread its periodic work runs on. Both are
@@ -18,6 +21,9 @@ import java.util.function.UnaryOperator;
  * so that the plugins run while those open.
  */
 public final class DemoHost {
+
+    /** How often a demo host does its work, unless it says otherwise: every two seconds, as their usages say. */
+    public static final Duration PACE = Duration.ofSeconds(2);
 
     private static final Duration FREE_DELAY = Duration.ofSeconds(2);
 
@@ -70,8 +76,36 @@ public final class DemoHost {
         return swapper;
     }
 
+    /**
+     * Logs, on {@code log}, that the host is up: {@code Host <name> (pid <pid>) loaded <plugins>}
+     * followed by {@code what} (for example {@code "; humming every 2 s"}).
+     */
+    public void logLoaded(Logger log, String what) {
+        log.info("Host {} (pid {}) loaded {}{}", swapper.name(), ProcessHandle.current().pid(),
+                swapper.current().plugins(), what);
+    }
+
     /** Runs {@code task} now and then every {@code period}, on the host's work thread. */
     public void every(Duration period, Runnable task) {
         work.scheduleAtFixedRate(task, 0, period.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * What most demo hosts do once started: logs that the host is up ({@link #logLoaded}) and
+     * {@code doing} every {@link #PACE} ({@code "; humming"} gives {@code ...; humming every 2 s}),
+     * then runs {@code round} with 1, 2, 3… at that pace ({@link #everyRound}).
+     */
+    public void runRounds(Logger log, String doing, LongConsumer round) {
+        logLoaded(log, doing + " every " + PACE.toSeconds() + " s");
+        everyRound(PACE, round);
+    }
+
+    /**
+     * Runs {@code round} with 1 now, then with 2, 3… every {@code period}, on the host's work
+     * thread: the number a demo passes to its plugins ({@code hum #n}, {@code pulse #n}).
+     */
+    public void everyRound(Duration period, LongConsumer round) {
+        AtomicLong rounds = new AtomicLong();
+        every(period, () -> round.accept(rounds.incrementAndGet()));
     }
 }

@@ -1,5 +1,7 @@
 package io.hotswap.demo.tests;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -63,6 +65,36 @@ final class DemoScripts implements AutoCloseable {
     }
 
     /**
+     * Starts {@code run.sh} and waits until the host has printed each of {@code firstLines} (regular
+     * expressions; the first may take the plugin build and the JVM start) and says its management
+     * endpoint listens: a host {@code reload.sh} can talk to.
+     */
+    RunningHost startUntilReady(List<String> firstLines) throws IOException {
+        RunningHost host = start();
+        HostOutput out = host.output();
+        for (int i = 0; i < firstLines.size(); i++) {
+            out.await(firstLines.get(i), 0, i == 0 ? Timeouts.START : Timeouts.STEP);
+        }
+        awaitEndpoint(out);
+        return host;
+    }
+
+    /**
+     * What every demo that reloads shows first: {@link #startUntilReady} with {@code firstLines},
+     * then {@code reload.sh} with {@code reloadArgs}, which must exit 0, and the host's line that
+     * generation 2 is current with {@code outcomes} (for example {@code world=OK}).
+     */
+    Reloaded startAndReload(List<String> firstLines, String outcomes, String... reloadArgs)
+            throws IOException, InterruptedException {
+        RunningHost host = startUntilReady(firstLines);
+        ScriptResult reload = reload(reloadArgs);
+        assertThat(reload.exitCode()).as("reload.sh output:%n%s", reload.output()).isZero();
+        int swapped = host.output().await("Generation 2 is current \\(reload\\).* " + outcomes, 0, Timeouts.STEP)
+                .index();
+        return new Reloaded(host, reload.output(), swapped);
+    }
+
+    /**
      * Builds plugin {@code name} of this demo with stamp {@code v<stamp>} into the plugin directory
      * with the image's {@code bin/hotswap build}, as {@code build_plugin} in {@code demos/lib/demo.sh}
      * does, and reloads nothing: for a test that reloads the host another way. {@code flags} go to
@@ -92,6 +124,13 @@ final class DemoScripts implements AutoCloseable {
             throw new AssertionError("hotswap build of " + name + " v" + stamp + " failed with exit code "
                     + build.exitCode() + "; output:\n" + build.output());
         }
+    }
+
+    /** {@link #hotswap} that must exit 0. */
+    ScriptResult hotswapOk(String... args) throws IOException, InterruptedException {
+        ScriptResult result = hotswap(args);
+        assertThat(result.exitCode()).as("hotswap %s output:%n%s", String.join(" ", args), result.output()).isZero();
+        return result;
     }
 
     /** Runs the image's {@code bin/hotswap} with {@code args} to its end, at most {@link #SCRIPT_TIMEOUT}. */
@@ -127,6 +166,16 @@ final class DemoScripts implements AutoCloseable {
         started.add(p);
         return new RunningHost(p, HostOutput.follow(p.getInputStream(),
                 HostOutput.logFile(logs, demo + "-" + label + "-host.log"), demo + "-host-output"));
+    }
+
+    /**
+     * {@link #startHost(String, String)}, then waits until the host has printed {@code firstLine}: its
+     * first call into the plugins, which may take the JVM start.
+     */
+    RunningHost startHost(String label, String javaOptions, String firstLine) throws IOException {
+        RunningHost host = startHost(label, javaOptions);
+        host.output().await(firstLine, 0, Timeouts.START);
+        return host;
     }
 
     private Path plugins() {
@@ -245,6 +294,20 @@ final class DemoScripts implements AutoCloseable {
                     .filter(h -> h.info().command().map(c -> c.endsWith("/bin/java")).orElse(false))
                     .findFirst()
                     .orElseThrow(() -> new AssertionError("run.sh (pid " + process.pid() + ") runs no java process"));
+        }
+    }
+
+    /**
+     * A host that {@link #startAndReload} reloaded, still running.
+     *
+     * @param host         the host and its output
+     * @param reloadOutput what {@code reload.sh} printed
+     * @param swapped      the index of the host's line that generation 2 is current
+     */
+    record Reloaded(RunningHost host, String reloadOutput, int swapped) {
+
+        HostOutput out() {
+            return host.output();
         }
     }
 

@@ -37,6 +37,9 @@ class JmxIT {
     private static final String[] ATTRIBUTES = {"Name", "PluginDir", "Generation", "ReloadCounter", "StaticLinking",
             "Plugins", "Retired", "Freed", "Collected", "Leaked", "Leaks"};
 
+    /** The hello host's first call into world v1. */
+    private static final String WORLD_V1 = "world v1: hum #\\d+";
+
     @TempDir
     Path work;
 
@@ -52,9 +55,8 @@ class JmxIT {
                     "-Djava.rmi.server.hostname=127.0.0.1",
                     "-Dcom.sun.management.jmxremote.authenticate=false",
                     "-Dcom.sun.management.jmxremote.ssl=false",
-                    "-Dcom.sun.management.jmxremote.local.only=true"));
+                    "-Dcom.sun.management.jmxremote.local.only=true"), WORLD_V1);
             HostOutput out = host.output();
-            out.await("world v1: hum #\\d+", 0, Timeouts.START);
             awaitMBean(demo, out);
 
             JMXServiceURL url = new JMXServiceURL("service:jmx:rmi:///jndi/rmi://127.0.0.1:" + port + "/jmxrmi");
@@ -68,11 +70,7 @@ class JmxIT {
                 assertThat((String[]) before.get("Plugins")).singleElement().asString().startsWith("world ");
 
                 demo.buildPlugin("world", 2);
-                Object details = mbeans.invoke(name, "reload", new Object[0], new String[0]);
-
-                assertThat(details).asString().startsWith("generation 2").contains("world=OK");
-                int swapped = out.await("Generation 2 is current \\(reload\\).* world=OK", 0, Timeouts.STEP).index();
-                out.await("world v2: hum #\\d+", swapped, Timeouts.STEP);
+                assertReloadServesWorldV2(mbeans, name, out);
                 Map<String, Object> after = readEveryAttribute(mbeans, name);
                 assertThat(after).containsEntry("Generation", 2L).containsEntry("ReloadCounter", 1L);
             }
@@ -83,9 +81,8 @@ class JmxIT {
     void aClientOnTheLocalAgentStartedThroughTheAttachApiReadsEveryAttributeAndReloads() throws Exception {
         try (DemoScripts demo = new DemoScripts("hello", work)) {
             demo.buildPlugin("world", 1);
-            RunningHost host = demo.startHost("jmx-attach", "");
+            RunningHost host = demo.startHost("jmx-attach", "", WORLD_V1);
             HostOutput out = host.output();
-            out.await("world v1: hum #\\d+", 0, Timeouts.START);
             awaitMBean(demo, out);
 
             String address = startLocalManagementAgent(host.java().pid());
@@ -96,12 +93,18 @@ class JmxIT {
                         .containsEntry("Generation", 1L);
 
                 demo.buildPlugin("world", 2);
-                assertThat(mbeans.invoke(name, "reload", new Object[0], new String[0])).asString()
-                        .startsWith("generation 2").contains("world=OK");
-                int swapped = out.await("Generation 2 is current \\(reload\\).* world=OK", 0, Timeouts.STEP).index();
-                out.await("world v2: hum #\\d+", swapped, Timeouts.STEP);
+                assertReloadServesWorldV2(mbeans, name, out);
             }
         }
+    }
+
+    /** The MBean's reload operation, after world v2 was built: its details, then v2 serving. */
+    private static void assertReloadServesWorldV2(MBeanServerConnection mbeans, ObjectName name, HostOutput out)
+            throws Exception {
+        assertThat(mbeans.invoke(name, "reload", new Object[0], new String[0])).asString()
+                .startsWith("generation 2").contains("world=OK");
+        int swapped = out.await("Generation 2 is current \\(reload\\).* world=OK", 0, Timeouts.STEP).index();
+        out.await("world v2: hum #\\d+", swapped, Timeouts.STEP);
     }
 
     /** The demo hosts register the MBean on a thread of their own, a moment after their first call. */

@@ -2,9 +2,9 @@ package io.hotswap.demo.tests;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.hotswap.demo.tests.DemoScripts.RunningHost;
-import io.hotswap.demo.tests.DemoScripts.ScriptResult;
+import io.hotswap.demo.tests.DemoScripts.Reloaded;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,19 +21,15 @@ class LibsDemoIT {
     @Test
     void twoPluginsRunTwoGsonsAndAReloadUpgradesOnePluginsGsonAlone() throws Exception {
         try (DemoScripts demo = new DemoScripts("libs", work)) {
-            RunningHost host = demo.start();
-            HostOutput out = host.output();
-            // Both versions of one library in one JVM, each in its plugin's layer.
-            out.await("Call #\\d+: billing v1 runs Gson " + OLD + ": \\{\"n\":\\d+\\}", 0, Timeouts.START);
-            out.await("Call #\\d+: shipping v1 runs Gson " + NEW + ": \\{\"n\":\\d+\\}", 0, Timeouts.STEP);
+            // Both versions of one library in one JVM, each in its plugin's layer; then reload.sh
+            // reloads billing, rebuilt with the new Gson.
+            Reloaded run = demo.startAndReload(List.of(
+                    "Call #\\d+: billing v1 runs Gson " + OLD + ": \\{\"n\":\\d+\\}",
+                    "Call #\\d+: shipping v1 runs Gson " + NEW + ": \\{\"n\":\\d+\\}"), "billing=OK shipping=UNCHANGED");
+            assertThat(run.reloadOutput()).containsPattern("(?i)billing\\W+ok").containsPattern("(?i)shipping\\W+unchanged");
 
-            demo.awaitEndpoint(out);
-            ScriptResult reload = demo.reload(); // billing, rebuilt with the new Gson
-            assertThat(reload.exitCode()).as("reload.sh output:%n%s", reload.output()).isZero();
-            assertThat(reload.output()).containsPattern("(?i)billing\\W+ok").containsPattern("(?i)shipping\\W+unchanged");
-
-            int swapped = out.await("Generation 2 is current \\(reload\\).* billing=OK shipping=UNCHANGED", 0,
-                    Timeouts.STEP).index();
+            HostOutput out = run.out();
+            int swapped = run.swapped();
             assertThat(out.await("Plugin billing .* loaded into generation 2 .* with libraries \\[com\\.google\\.gson@"
                     + NEW + "\\]", 0, Timeouts.STEP).index()).isLessThan(swapped);
             int firstV2 = out.await("Call #\\d+: billing v2 runs Gson " + NEW + ": \\{\"n\":\\d+\\}", swapped,
@@ -48,7 +44,7 @@ class LibsDemoIT {
             // One work thread calls: once billing v2 answered, billing v1 never runs again.
             String after = out.text().lines().skip(firstV2).reduce("", (a, b) -> a + b + "\n");
             assertThat(after).doesNotContain("billing v1 runs").doesNotContain("shipping v2");
-            demo.awaitCollected(host, 1);
+            demo.awaitCollected(run.host(), 1);
         }
     }
 }

@@ -3,7 +3,6 @@ package io.hotswap.demo.tests;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.hotswap.demo.tests.DemoScripts.RunningHost;
-import io.hotswap.demo.tests.DemoScripts.ScriptResult;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -25,6 +24,9 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ModuleBoundariesIT {
 
+    /** The hello host's first call into world v1. */
+    private static final String WORLD_V1 = "world v1: hum #\\d+";
+
     @TempDir
     Path work;
 
@@ -32,14 +34,12 @@ class ModuleBoundariesIT {
     void aRecordingOfTheHostFromTheImageHoldsTheRuntimesLoadReloadAndFreeEvents() throws Exception {
         try (DemoScripts demo = new DemoScripts("hello", work)) {
             demo.buildPlugin("world", 1);
-            RunningHost host = demo.startHost("jfr", "-XX:StartFlightRecording=name=hotswap-it");
+            RunningHost host = demo.startHost("jfr", "-XX:StartFlightRecording=name=hotswap-it", WORLD_V1);
             HostOutput out = host.output();
-            out.await("world v1: hum #\\d+", 0, Timeouts.START);
             demo.awaitEndpoint(out);
 
             demo.buildPlugin("world", 2);
-            ScriptResult reload = demo.hotswap("reload", "--host", demo.hostName());
-            assertThat(reload.exitCode()).as("hotswap reload output:%n%s", reload.output()).isZero();
+            demo.hotswapOk("reload", "--host", demo.hostName());
             out.await("world v1: freed", 0, Timeouts.STEP);
 
             // The free event is committed once onFree has returned: dump until it is in.
@@ -71,10 +71,9 @@ class ModuleBoundariesIT {
         try (DemoScripts demo = new DemoScripts("livex", work)) {
             // An index of other_ names: the host's prefix is live_, so the runtime scans the layer.
             demo.buildPlugin("orders", 1, "--prefixLive", "other_");
-            RunningHost host = demo.startHost("scan", "");
+            RunningHost host = demo.startHost("scan", "", "Plugin orders: its live index was made with prefix 'other_',"
+                    + " this swapper's prefix is 'live_'; scanning instead");
             HostOutput out = host.output();
-            out.await("Plugin orders: its live index was made with prefix 'other_', this swapper's prefix is 'live_';"
-                    + " scanning instead", 0, Timeouts.START);
             out.await("Job \\d+ in generation 1: live_handleOrder v1: order \\d+ \\(\\w+\\) scheduled by v1,"
                     + " handled by Live_Order v1", 0, Timeouts.STEP);
             assertThat(out.text()).doesNotContainPattern("Job \\d+ .* failed");
@@ -85,27 +84,19 @@ class ModuleBoundariesIT {
     void everyRemoteCommandOfTheImageAnswersARunningHost() throws Exception {
         try (DemoScripts demo = new DemoScripts("hello", work)) {
             demo.buildPlugin("world", 1);
-            RunningHost host = demo.startHost("commands", "");
+            RunningHost host = demo.startHost("commands", "", WORLD_V1);
             HostOutput out = host.output();
-            out.await("world v1: hum #\\d+", 0, Timeouts.START);
             demo.awaitEndpoint(out);
             long pid = host.java().pid();
 
-            ScriptResult hosts = demo.hotswap("hosts");
-            assertThat(hosts.exitCode()).as("hotswap hosts output:%n%s", hosts.output()).isZero();
-            assertThat(hosts.output()).containsPattern("(?m)^" + pid + " " + Pattern.quote(demo.hostName()) + " ");
+            assertThat(demo.hotswapOk("hosts").output()).containsPattern("(?m)^" + pid + " " + Pattern.quote(demo.hostName()) + " ");
 
-            ScriptResult status = demo.hotswap("status", "--pid", Long.toString(pid));
-            assertThat(status.exitCode()).as("hotswap status output:%n%s", status.output()).isZero();
-            assertThat(status.output()).contains(demo.hostName()).contains("world");
+            assertThat(demo.hotswapOk("status", "--pid", Long.toString(pid)).output()).contains(demo.hostName()).contains("world");
 
-            ScriptResult json = demo.hotswap("status", "--json", "--host", demo.hostName());
-            assertThat(json.exitCode()).as("hotswap status --json output:%n%s", json.output()).isZero();
-            assertThat(json.output()).contains("\"generation\":1");
+            assertThat(demo.hotswapOk("status", "--json", "--host", demo.hostName()).output()).contains("\"generation\":1");
 
             // Nothing rebuilt: the reload keeps the plugin, and says so.
-            ScriptResult reload = demo.hotswap("reload", "--host", demo.hostName());
-            assertThat(reload.exitCode()).as("hotswap reload output:%n%s", reload.output()).isZero();
+            demo.hotswapOk("reload", "--host", demo.hostName());
             out.await("Generation 2 is current \\(reload\\).* world=UNCHANGED", 0, Timeouts.STEP);
         }
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.hotswap.demo.tests.DemoScripts.ScriptResult;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -15,11 +16,8 @@ class SlinkDemoIT {
     @Test
     void aStaticallyLinkedHostRefusesTheReloadAndKeepsRunningItsPlugin() throws Exception {
         try (DemoScripts demo = new DemoScripts("slink", work)) {
-            HostOutput out = demo.start().output();
-            out.await("ticker v1: loaded from the host's module path \\(boot layer\\)", 0, Timeouts.START);
-            out.await("ticker v1: tick #\\d+", 0, Timeouts.STEP);
-
-            demo.awaitEndpoint(out);
+            HostOutput out = demo.startUntilReady(List.of("ticker v1: loaded from the host's module path \\(boot layer\\)",
+                    "ticker v1: tick #\\d+")).output();
             ScriptResult reload = demo.reload();
             assertThat(reload.exitCode()).as("reload.sh output:%n%s", reload.output()).isNotZero();
             assertThat(reload.output()).contains("reload failed").contains("static linking is on")

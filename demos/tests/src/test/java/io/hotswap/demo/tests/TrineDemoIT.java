@@ -2,9 +2,9 @@ package io.hotswap.demo.tests;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.hotswap.demo.tests.DemoScripts.RunningHost;
-import io.hotswap.demo.tests.DemoScripts.ScriptResult;
+import io.hotswap.demo.tests.DemoScripts.Reloaded;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -16,18 +16,13 @@ class TrineDemoIT {
     @Test
     void reloadingAlphaAloneRelinksBetaAndGamma() throws Exception {
         try (DemoScripts demo = new DemoScripts("trine", work)) {
-            RunningHost host = demo.start();
-            HostOutput out = host.output();
-            out.await("pulse #\\d+: gamma v1 -> beta v1 -> alpha v1 answers \\d+", 0, Timeouts.START);
-
-            demo.awaitEndpoint(out);
-            ScriptResult reload = demo.reload("alpha");
-            assertThat(reload.exitCode()).as("reload.sh output:%n%s", reload.output()).isZero();
-            assertThat(reload.output()).containsPattern("(?i)alpha\\W+ok").containsPattern("(?i)beta\\W+relinked")
+            Reloaded run = demo.startAndReload(List.of("pulse #\\d+: gamma v1 -> beta v1 -> alpha v1 answers \\d+"),
+                    "alpha=OK beta=RELINKED gamma=RELINKED", "alpha");
+            assertThat(run.reloadOutput()).containsPattern("(?i)alpha\\W+ok").containsPattern("(?i)beta\\W+relinked")
                     .containsPattern("(?i)gamma\\W+relinked");
 
-            int swapped = out.await("Generation 2 is current \\(reload\\).* alpha=OK beta=RELINKED gamma=RELINKED", 0,
-                    Timeouts.STEP).index();
+            HostOutput out = run.out();
+            int swapped = run.swapped();
             assertThat(out.await("beta v1: loaded, linked to alpha v2", 0, Timeouts.STEP).index()).isLessThan(swapped);
             out.await("Generation 2, pulse #\\d+: gamma v1 -> beta v1 -> alpha v2 answers \\d+", swapped, Timeouts.STEP);
             // The old beta and gamma layers were replaced too, not only alpha's.
@@ -35,7 +30,7 @@ class TrineDemoIT {
             out.await("beta v1: freed", swapped, Timeouts.STEP);
             out.await("gamma v1: freed", swapped, Timeouts.STEP);
             // The freed versions left memory: their layers were garbage-collected.
-            demo.awaitCollected(host, 3);
+            demo.awaitCollected(run.host(), 3);
         }
     }
 }

@@ -4,8 +4,6 @@ import io.hotswap.demo.extension.spi.Greetings;
 import io.hotswap.runtime.Generation;
 import io.hotswap.demo.host.DemoHost;
 import io.hotswap.runtime.Swapper;
-import java.time.Duration;
-import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,7 +18,6 @@ import org.slf4j.LoggerFactory;
 public final class ExtensionHost {
 
     private static final Logger log = LoggerFactory.getLogger(ExtensionHost.class);
-    private static final Duration GREET_EVERY = Duration.ofSeconds(2);
 
     private ExtensionHost() {
     }
@@ -29,12 +26,7 @@ public final class ExtensionHost {
         DemoHost host = DemoHost.start(args, "extension",
                 "greets a visitor every two seconds through the current generation's extension;\n  reload it with: hotswap reload --host <name>",
                 "greet", b -> b.extensionFactory(Greetings::new));
-        Swapper swapper = host.swapper();
-        log.info("Host {} (pid {}) loaded {}; greeting every {} s", swapper.name(), ProcessHandle.current().pid(),
-                swapper.current().plugins(), GREET_EVERY.toSeconds());
-
-        AtomicLong visitors = new AtomicLong();
-        host.every(GREET_EVERY, () -> greet(swapper, visitors.incrementAndGet()));
+        host.runRounds(log, "; greeting", visitor -> greet(host.swapper(), visitor));
     }
 
     private static void greet(Swapper swapper, long visitor) {

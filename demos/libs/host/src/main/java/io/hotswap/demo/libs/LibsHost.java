@@ -3,9 +3,6 @@ package io.hotswap.demo.libs;
 import io.hotswap.demo.host.DemoHost;
 import io.hotswap.demo.host.UnloadReport;
 import io.hotswap.runtime.Invocation;
-import io.hotswap.runtime.Swapper;
-import java.time.Duration;
-import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,36 +18,22 @@ import org.slf4j.LoggerFactory;
 public final class LibsHost {
 
     private static final Logger log = LoggerFactory.getLogger(LibsHost.class);
-    private static final Duration CALL_EVERY = Duration.ofSeconds(2);
 
-    private final Swapper swapper;
-    private final AtomicLong calls = new AtomicLong();
-    private final UnloadReport unloads;
-
-    private LibsHost(Swapper swapper) {
-        this.swapper = swapper;
-        this.unloads = new UnloadReport(swapper, log);
+    private LibsHost() {
     }
 
     public static void main(String[] args) {
         DemoHost demo = DemoHost.start(args, "libs",
                 "two plugins, each bundling its own Gson; calls invokeEach(\"json\", n) every two seconds;\n  reload it with: hotswap reload --host <name>",
                 "json", b -> b);
-        Swapper swapper = demo.swapper();
-        LibsHost host = new LibsHost(swapper);
-        log.info("Host {} (pid {}) loaded {}; calling each plugin every {} s", swapper.name(),
-                ProcessHandle.current().pid(), swapper.current().plugins(), CALL_EVERY.toSeconds());
-
-        demo.every(CALL_EVERY, host::tick);
-    }
-
-    private void tick() {
-        long n = calls.incrementAndGet();
-        // invokeEach never throws because of a plugin: a failing plugin is logged by the runtime
-        // and comes back as a failed invocation, which has nothing to print here.
-        for (Invocation call : swapper.invokeEach("json", n)) {
-            call.value().ifPresent(answer -> log.info("Call #{}: {}", n, answer));
-        }
-        unloads.report();
+        UnloadReport unloads = new UnloadReport(demo.swapper(), log);
+        demo.runRounds(log, "; calling each plugin", n -> {
+            // invokeEach never throws because of a plugin: a failing plugin is logged by the runtime
+            // and comes back as a failed invocation, which has nothing to print here.
+            for (Invocation call : demo.swapper().invokeEach("json", n)) {
+                call.value().ifPresent(answer -> log.info("Call #{}: {}", n, answer));
+            }
+            unloads.report();
+        });
     }
 }

@@ -5,7 +5,6 @@ import io.hotswap.runtime.Generation;
 import io.hotswap.demo.host.DemoHost;
 import io.hotswap.runtime.Swapper;
 import java.time.Duration;
-import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,13 +32,9 @@ public final class LivexHost {
         DemoHost host = DemoHost.start(args, "livex",
                 "runs a job queue whose jobs call live functions of the current generation;\n  reload it with: hotswap reload --host <name>",
                 "jobs", b -> b.extensionFactory(queue::scheduler));
-        Swapper swapper = host.swapper();
-        log.info("Host {} (pid {}) loaded {}; the job queue ticks every {} ms", swapper.name(),
-                ProcessHandle.current().pid(), swapper.current().plugins(), TICK.toMillis());
-
-        AtomicLong rounds = new AtomicLong();
-        host.every(TICK, () -> runDue(swapper, queue));
-        host.every(PRODUCE_EVERY, () -> swapper.invokeEach("produce", rounds.incrementAndGet()));
+        host.logLoaded(log, "; the job queue ticks every " + TICK.toMillis() + " ms");
+        host.every(TICK, () -> runDue(host.swapper(), queue));
+        host.everyRound(PRODUCE_EVERY, n -> host.swapper().invokeEach("produce", n));
     }
 
     private static void runDue(Swapper swapper, JobQueue queue) {

@@ -1,9 +1,6 @@
 package io.hotswap.demo.slink;
 
 import io.hotswap.demo.host.DemoHost;
-import io.hotswap.runtime.Swapper;
-import java.time.Duration;
-import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,7 +16,6 @@ import org.slf4j.LoggerFactory;
 public final class SlinkHost {
 
     private static final Logger log = LoggerFactory.getLogger(SlinkHost.class);
-    private static final Duration TICK_EVERY = Duration.ofSeconds(2);
 
     private SlinkHost() {
     }
@@ -28,12 +24,7 @@ public final class SlinkHost {
         DemoHost host = DemoHost.start(args, "slink",
                 "static linking: the plugins are modules on the host's own --module-path (run.sh sets it);\n  a reload is refused",
                 "tick", b -> b.staticLinking(true)); // hotswap reload --host <name> is answered with the refusal
-        Swapper swapper = host.swapper();
-        log.info("Host {} (pid {}) loaded {} statically (static linking: {}); ticking every {} s", swapper.name(),
-                ProcessHandle.current().pid(), swapper.current().plugins(), swapper.staticLinkingMode(),
-                TICK_EVERY.toSeconds());
-
-        AtomicLong ticks = new AtomicLong();
-        host.every(TICK_EVERY, () -> swapper.invokeEach("tick", ticks.incrementAndGet()));
+        host.runRounds(log, " statically (static linking: " + host.swapper().staticLinkingMode() + "); ticking",
+                n -> host.swapper().invokeEach("tick", n));
     }
 }

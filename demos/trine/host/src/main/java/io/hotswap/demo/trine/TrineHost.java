@@ -4,9 +4,7 @@ import io.hotswap.runtime.Generation;
 import io.hotswap.runtime.PluginHandle;
 import io.hotswap.demo.host.DemoHost;
 import io.hotswap.runtime.Swapper;
-import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,7 +19,6 @@ import org.slf4j.LoggerFactory;
 public final class TrineHost {
 
     private static final Logger log = LoggerFactory.getLogger(TrineHost.class);
-    private static final Duration PULSE_EVERY = Duration.ofSeconds(2);
 
     private TrineHost() {
     }
@@ -30,12 +27,7 @@ public final class TrineHost {
         DemoHost host = DemoHost.start(args, "trine",
                 "three plugins, gamma -> beta -> alpha; pulses gamma every two seconds;\n  reload it with: hotswap reload --host <name>",
                 "pulse", b -> b);
-        Swapper swapper = host.swapper();
-        log.info("Host {} (pid {}) loaded {}; pulsing gamma every {} s", swapper.name(),
-                ProcessHandle.current().pid(), swapper.current().plugins(), PULSE_EVERY.toSeconds());
-
-        AtomicLong pulses = new AtomicLong();
-        host.every(PULSE_EVERY, () -> pulse(swapper, pulses.incrementAndGet()));
+        host.runRounds(log, "; pulsing gamma", n -> pulse(host.swapper(), n));
     }
 
     private static void pulse(Swapper swapper, long n) {
