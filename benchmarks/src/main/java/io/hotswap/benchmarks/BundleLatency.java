@@ -46,7 +46,7 @@ public final class BundleLatency {
                 + " nested jars with the JDK's `ZipInputStream` %s ms.")
                 .formatted(run.reloadSteps(), run.firstCall(), run.hash(), run.aside(0)));
         report.note("- Floor (median per step): %s.".formatted(run.floorSteps()));
-        report.note("- CPU time of the reloading thread: %s.".formatted(run.cpu()));
+        report.note("- CPU time of the reloading threads (the caller and the hook threads that run the build): %s.".formatted(run.cpu()));
         report.note(("- The bundle: plugin `%s` (its first call is `writeValueAsString(List.of(1))` on a new `ObjectMapper` with a recycler pool of its own, see NOTES.md) with %s"
                 + " nested, stored; %,d bytes. The floor's modules are the plugin's plain jar and the nested jars written out"
                 + " from the bundle once, before timing. %d reloads and %d floor runs of warm-up, then %d of each, interleaved"

@@ -46,7 +46,7 @@ public final class ReloadLatency {
         report.figure(new Figure(what + " vs the Go library's 59 ms", Samples.ms(r.median()) + " ms",
                 "59 ms (Go, hello plugin)", "%.1f× faster".formatted((double) GO_RELOAD_NANOS / r.median()),
                 "≥ 10× faster (≤ 5.9 ms)", r.median() * 10 <= GO_RELOAD_NANOS));
-        report.note("- %,d-class plugin, CPU time of the reloading thread (unaffected by waiting for a core): %s."
+        report.note("- %,d-class plugin, CPU time of the reloading threads, the caller and the hook threads that run the build (unaffected by waiting for a core; a free running on a hook thread meanwhile counts too): %s."
                 .formatted(plugin.classes(), run.cpu()));
         report.note(("- %,d-class plugin, reload path (median per step, from `ReloadDetails.steps()`; set up vault = read the live index and bind the live names): %s"
                 + "of which hashing the jar (measured apart) %s ms; the rest up to the total is the first call and the reload's bookkeeping.")
