@@ -33,6 +33,9 @@ class StuckHookTest {
     Path dir;
 
     private final Events events = new Events();
+    // Threads of their own for a stuck reload and a close: a shared pool (the common pool has one
+    // worker on two cores, on JDK 25) would queue the close behind the reload it must cancel.
+    private final java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newCachedThreadPool();
     private Swapper swapper;
 
     @AfterEach
@@ -41,7 +44,7 @@ class StuckHookTest {
         if (swapper != null) {
             swapper.close();
         }
-
+        threads.shutdownNow();
     }
 
     private Swapper.Builder builder() {
@@ -123,7 +126,7 @@ class StuckHookTest {
         swapper = builder().hookTimeout(Duration.ofSeconds(30)).reloadWait(Duration.ofMillis(100)).build();
         swapper.loadPlugins(null);
         plugin("alpha").version("v2").hangIn("onLoad").stubbornly().buildInto(dir);
-        CompletableFuture<ReloadDetails> stuck = CompletableFuture.supplyAsync(() -> swapper.reload(null));
+        CompletableFuture<ReloadDetails> stuck = CompletableFuture.supplyAsync(() -> swapper.reload(null), threads);
 
         await("the first reload to be stuck in onLoad").atMost(BOUND).until(() -> swapper.status().reloading()
                 .filter(r -> r.plugin().equals(java.util.Optional.of("alpha")) && r.step() == ReloadStep.ON_LOAD).isPresent());
@@ -146,10 +149,10 @@ class StuckHookTest {
         swapper = builder().hookTimeout(Duration.ofSeconds(30)).build();
         swapper.loadPlugins(null);
         plugin("alpha").version("v2").hangIn("onLoad").stubbornly().buildInto(dir);
-        CompletableFuture<ReloadDetails> stuck = CompletableFuture.supplyAsync(() -> swapper.reload(null));
+        CompletableFuture<ReloadDetails> stuck = CompletableFuture.supplyAsync(() -> swapper.reload(null), threads);
         await().atMost(BOUND).until(() -> swapper.status().reloading().isPresent());
 
-        CompletableFuture<Void> closing = CompletableFuture.runAsync(swapper::close);
+        CompletableFuture<Void> closing = CompletableFuture.runAsync(swapper::close, threads);
 
         closing.get(BOUND.toSeconds(), TimeUnit.SECONDS); // fails the test if close hangs
         assertThatThrownBy(() -> stuck.get(BOUND.toSeconds(), TimeUnit.SECONDS))
