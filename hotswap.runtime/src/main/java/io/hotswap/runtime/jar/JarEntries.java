@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.zip.CRC32;
@@ -321,8 +322,8 @@ public final class JarEntries {
         if (checked) {
             return;
         }
-        byte[] buffer = new byte[(int) Math.min(CHECK_BUFFER, Math.max(1, directory.values().stream()
-                .mapToLong(Entry::size).max().orElse(1)))];
+        long largest = directory.values().stream().mapToLong(Entry::size).max().orElse(0);
+        byte[] buffer = new byte[(int) Math.max(1, Math.min(CHECK_BUFFER, largest))];
         Inflater inflater = new Inflater(true);
         try {
             for (Map.Entry<String, Entry> entry : directory.entrySet()) {
@@ -501,6 +502,7 @@ public final class JarEntries {
         // Null for a stored entry.
         private final Inflater inflater;
         private final CRC32 crc = new CRC32();
+        private final byte[] one = new byte[1];
         private int next;
         private long read;
         private boolean ended;
@@ -520,13 +522,12 @@ public final class JarEntries {
 
         @Override
         public int read() throws IOException {
-            byte[] one = new byte[1];
             return read(one, 0, 1) < 0 ? -1 : one[0] & 0xFF;
         }
 
         @Override
         public int read(byte[] b, int off, int len) throws IOException {
-            java.util.Objects.checkFromIndexSize(off, len, b.length);
+            Objects.checkFromIndexSize(off, len, b.length);
             if (ended) {
                 return -1;
             }

@@ -1,9 +1,10 @@
 package io.hotswap.runtime.layer;
 
 import io.hotswap.runtime.jar.JarEntries;
+import io.hotswap.runtime.jar.JarReadException;
 import io.hotswap.runtime.jar.LibraryJar;
 import io.hotswap.runtime.jar.PluginJar;
-import io.hotswap.runtime.jar.JarReadException;
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.module.ModuleDescriptor;
@@ -53,13 +54,16 @@ final class SnapshotModuleFinder implements ModuleFinder {
 
     /**
      * One entry as a stream, for readers and resource URLs, which report trouble as an
-     * {@code IOException}; {@code null} if there is no such entry.
+     * {@code IOException}.
+     *
+     * @throws FileNotFoundException if there is no such entry
+     * @throws IOException           if its local header is damaged
      */
     static InputStream open(JarEntries entries, String name) throws IOException {
         try {
             InputStream in = entries.open(name);
             if (in == null) {
-                throw new java.io.FileNotFoundException(name);
+                throw new FileNotFoundException(name);
             }
             return in;
         } catch (JarReadException e) {
