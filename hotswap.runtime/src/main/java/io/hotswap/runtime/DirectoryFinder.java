@@ -2,6 +2,7 @@ package io.hotswap.runtime;
 
 import io.hotswap.api.Plugin;
 import io.hotswap.runtime.jar.BundleException;
+import io.hotswap.runtime.jar.JarLimits;
 import io.hotswap.runtime.jar.JarReadException;
 import io.hotswap.runtime.jar.PluginJar;
 import io.hotswap.runtime.jar.PluginJarReader;
@@ -33,11 +34,13 @@ final class DirectoryFinder implements PluginFinder {
 
     private final Path pluginDir;
     private final Whitelist whitelist;
+    private final JarLimits limits;
     private final Logger log;
 
-    DirectoryFinder(Path pluginDir, Whitelist whitelist, Logger log) {
+    DirectoryFinder(Path pluginDir, Whitelist whitelist, JarLimits limits, Logger log) {
         this.pluginDir = pluginDir;
         this.whitelist = whitelist;
+        this.limits = limits;
         this.log = log;
     }
 
@@ -56,13 +59,13 @@ final class DirectoryFinder implements PluginFinder {
             if (!whitelist.admits(jar.name(), file, log)) {
                 continue;
             }
-            // A jar the running generation already has was checked whole when it first loaded:
-            // its classes stay compressed unless a relink needs them. Any other jar is checked
-            // whole now, so that a damaged entry fails here rather than at a class load.
+            // A jar the running generation already has was checked whole when it first loaded.
+            // Any other jar is checked whole now (streaming: nothing inflated is kept), so that a
+            // damaged entry fails here rather than at a class load.
             boolean running = previous.loaded(jar.name()).filter(p -> p.sha256().equals(jar.sha256())).isPresent();
             if (!running) {
                 try {
-                    jar.inflateAll();
+                    jar.check();
                 } catch (JarReadException e) {
                     throw new ResolveException(jar.name(), ReloadStep.READ_JAR, e.getMessage(), e.getCause());
                 }
@@ -77,9 +80,9 @@ final class DirectoryFinder implements PluginFinder {
         return jars;
     }
 
-    private static PluginJar read(Path file) {
+    private PluginJar read(Path file) {
         try {
-            return PluginJarReader.describe(file);
+            return PluginJarReader.describe(file, limits);
         } catch (BundleException e) {
             throw new ResolveException(e.plugin().orElse(null), ReloadStep.DESCRIBE, e.getMessage() + " (in " + file + ")");
         } catch (JarReadException e) {

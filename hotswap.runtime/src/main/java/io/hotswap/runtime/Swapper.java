@@ -6,6 +6,7 @@ import io.hotswap.protocol.Reply;
 import io.hotswap.protocol.endpoint.EndpointDirectory;
 import io.hotswap.runtime.event.SwapperAttachment;
 import io.hotswap.runtime.event.SwapperEvent;
+import io.hotswap.runtime.jar.JarLimits;
 import io.hotswap.runtime.jfr.Jfr;
 import io.hotswap.runtime.jfr.ReloadEvent;
 import io.hotswap.runtime.management.ManagedSwapper;
@@ -81,7 +82,8 @@ public final class Swapper implements AutoCloseable {
 
     private Swapper(Builder b) {
         this.config = new SwapperConfig(b.name, b.log, b.hostLayer, b.whitelist, b.extensionFactory,
-                b.reloadCallback, b.freeDelay, b.leakGcCycles, b.leakMinAge, b.leakCheckInterval, b.livePrefix, b.staticLinking);
+                b.reloadCallback, b.freeDelay, b.leakGcCycles, b.leakMinAge, b.leakCheckInterval, b.livePrefix, b.staticLinking,
+                new JarLimits(b.maxPluginFileSize, b.maxInflatedSize));
         this.log = b.log;
         this.pluginDir = b.pluginDir;
         this.current = new AtomicReference<>(Generation.empty(log));
@@ -497,6 +499,8 @@ public final class Swapper implements AutoCloseable {
         private boolean fileWatch;
         private Duration watchQuietPeriod = Duration.ofMillis(500);
         private boolean staticLinking;
+        private long maxPluginFileSize = JarLimits.DEFAULTS.maxFileSize();
+        private long maxInflatedSize = JarLimits.DEFAULTS.maxInflatedSize();
         private String livePrefix = "live_";
         private Duration hookTimeout = Duration.ofSeconds(30);
         private boolean collectWhenQuiet = true;
@@ -708,6 +712,42 @@ public final class Swapper implements AutoCloseable {
         }
 
         /**
+         * The most bytes a plugin file may have; default 64 MiB. The file is read into the heap
+         * whole and held there while its version runs (a reload holds the old and the new
+         * version's bytes at once), so a plugin at the limit costs twice that during a reload; a
+         * jar nested compressed in a bundle is held to it once inflated. A larger file fails the
+         * reload at step {@link ReloadStep#READ_JAR}, naming the file and the limit, and the old
+         * generation keeps serving.
+         *
+         * @throws IllegalArgumentException if {@code bytes} is not positive
+         */
+        public Builder maxPluginFileSize(long bytes) {
+            this.maxPluginFileSize = new JarLimits(bytes, maxInflatedSize).maxFileSize();
+            return this;
+        }
+
+        /**
+         * The most bytes all entries of a plugin may inflate to together, the entries of the
+         * libraries nested in its bundle included, as the jars declare them; default 512 MiB.
+         * Entries are checked and resources served as streams, so this bounds the time a reload
+         * spends inflating under the reload lock (about a second per 500 MiB on one core), not
+         * the heap. A plugin past it fails the reload at step {@link ReloadStep#READ_JAR}, naming the
+         * plugin, the jar, its largest entry and the limit, before anything is inflated.
+         *
+         * @throws IllegalArgumentException if {@code bytes} is not positive
+         */
+        public Builder maxInflatedSize(long bytes) {
+            this.maxInflatedSize = new JarLimits(maxPluginFileSize, bytes).maxInflatedSize();
+            return this;
+        }
+
+        /** Attaches one more follower of the swapper's events, told after the built-in ones. */
+        Builder attach(SwapperAttachment attachment) {
+            extraAttachments.add(Objects.requireNonNull(attachment, "attachment"));
+            return this;
+        }
+
+        /**
          * @throws IllegalArgumentException if the plugin directory does not exist (and static
          *                                  linking is off)
          * @throws IllegalStateException    if no host layer was given and {@code io.hotswap.api} is
@@ -717,12 +757,6 @@ public final class Swapper implements AutoCloseable {
          * @throws UncheckedIOException     if the management endpoint (not with
          *                                  {@link #managementInBackground}) or the file watch cannot be set up
          */
-        /** Attaches one more follower of the swapper's events, told after the built-in ones. */
-        Builder attach(SwapperAttachment attachment) {
-            extraAttachments.add(Objects.requireNonNull(attachment, "attachment"));
-            return this;
-        }
-
         public Swapper build() {
             if (!staticLinking) {
                 requireDirectory(pluginDir);

@@ -1,5 +1,6 @@
 package io.hotswap.runtime;
 
+import io.hotswap.runtime.jar.JarLimits;
 import java.time.Duration;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -9,7 +10,7 @@ import org.slf4j.Logger;
 record SwapperConfig(String name, Logger log, ModuleLayer hostLayer, Set<String> whitelist,
                      Supplier<?> extensionFactory, ReloadCallback reloadCallback, Duration freeDelay,
                      int leakGcCycles, Duration leakMinAge, Duration leakCheckInterval, String livePrefix,
-                     boolean staticLinking) {
+                     boolean staticLinking, JarLimits jarLimits) {
 
     SwapperConfig {
         whitelist = Set.copyOf(whitelist);

@@ -10,7 +10,8 @@ import java.util.stream.Collectors;
 /**
  * A plugin jar read once into memory: the layer is defined from these bytes, never from the file,
  * so a build that overwrites the file while a reload runs cannot produce a half-read plugin, and
- * no file handle outlives the read. Its entries are inflated only for a jar that gets a layer.
+ * no file handle outlives the read. Its entries stay compressed: they are checked once for a jar
+ * that gets a layer, and inflated when a class is defined or a resource read.
  *
  * <p>A plugin <em>bundle</em> is such a jar with its private libraries nested under
  * {@link io.hotswap.protocol.bundle.BundleLayout#LIBRARIES}; {@link #entries} are then the plugin's own,
@@ -58,7 +59,7 @@ public record PluginJar(Path file, String sha256, ModuleDescriptor descriptor, J
         return libraries.stream().map(LibraryJar::name).collect(Collectors.toUnmodifiableSet());
     }
 
-    /** The bytes of one entry, if the jar has it. */
+    /** The bytes of one entry, inflated whole, if the jar has it. */
     public Optional<byte[]> entry(String name) {
         return Optional.ofNullable(entries.get(name));
     }
@@ -68,10 +69,10 @@ public record PluginJar(Path file, String sha256, ModuleDescriptor descriptor, J
         return sha256.substring(0, 12);
     }
 
-    /** Inflates and checks every entry of the plugin and of its libraries (see {@link JarEntries#inflateAll}). */
-    public void inflateAll() {
-        entries.inflateAll();
-        libraries.forEach(l -> l.entries().inflateAll());
+    /** Checks every entry of the plugin and of its libraries (see {@link JarEntries#check}). */
+    public void check() {
+        entries.check();
+        libraries.forEach(l -> l.entries().check());
     }
 
     @Override

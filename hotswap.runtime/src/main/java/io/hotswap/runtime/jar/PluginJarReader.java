@@ -2,6 +2,8 @@ package io.hotswap.runtime.jar;
 
 import io.hotswap.protocol.bundle.BundleLayout;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -15,7 +17,8 @@ import java.util.Map;
 /**
  * Reads a plugin jar or bundle into a {@link PluginJar}: the whole file in one read, then
  * everything else from memory, nested libraries included. The entries stay compressed until they
- * are needed.
+ * are needed; a jar larger than the {@link JarLimits}, or whose entries declare more than they
+ * allow, is refused before anything is inflated.
  */
 public final class PluginJarReader {
 
@@ -24,35 +27,75 @@ public final class PluginJarReader {
     private PluginJarReader() {
     }
 
+    /** {@link #describe(Path, JarLimits)} with the {@linkplain JarLimits#DEFAULTS default limits}. */
+    public static PluginJar describe(Path file) {
+        return describe(file, JarLimits.DEFAULTS);
+    }
+
     /**
      * Reads the jar's directory, its module descriptor, its hash and its nested libraries, and
-     * inflates nothing else: for a jar that may turn out unchanged. Call {@code inflateAll()}
+     * inflates nothing else: for a jar that may turn out unchanged. Call {@code check()}
      * before the jar is first given a layer, so that a damaged entry fails there.
      *
-     * @throws JarReadException if the file cannot be read, is not a jar, is not an explicit
-     *         module, or a nested library cannot be read ({@link JarReadException#plugin()} then
-     *         names the plugin)
+     * @throws JarReadException if the file cannot be read, is larger than {@code limits} allow,
+     *         is not a jar, is not an explicit module, its entries (its libraries' included)
+     *         declare more than the inflated limit, or a nested library cannot be read
+     *         ({@link JarReadException#plugin()} then names the plugin)
      * @throws BundleException  if the bundle breaks a rule of bundles (see {@link BundleException})
      */
-    public static PluginJar describe(Path file) {
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(file);
+    public static PluginJar describe(Path file, JarLimits limits) {
+        return describe(file, read(file, limits), limits);
+    }
+
+    /** The file's bytes, if it is within the limit: read into one array of the file's size. */
+    private static byte[] read(Path file, JarLimits limits) {
+        try (SeekableByteChannel channel = Files.newByteChannel(file)) {
+            long size = channel.size();
+            if (size > limits.maxFileSize()) {
+                throw new JarReadException(file, "is " + JarLimits.format(size) + ", more than the limit of "
+                        + JarLimits.format(limits.maxFileSize()) + " on a plugin file (maxPluginFileSize)", null);
+            }
+            byte[] bytes = allocate(file, size);
+            ByteBuffer buffer = ByteBuffer.wrap(bytes);
+            while (buffer.hasRemaining()) {
+                if (channel.read(buffer) < 0) {
+                    throw new JarReadException(file, "was cut short while it was read: write plugin jars"
+                            + " elsewhere and move them into the plugin directory", null);
+                }
+            }
+            if (channel.read(ByteBuffer.allocate(1)) > 0) {
+                throw new JarReadException(file, "grew while it was read: write plugin jars elsewhere and move them"
+                        + " into the plugin directory", null);
+            }
+            return bytes;
         } catch (IOException e) {
             throw new JarReadException(file, "cannot be read", e);
         }
-        return describe(file, bytes);
     }
 
-    private static PluginJar describe(Path file, byte[] bytes) {
-        JarEntries all = JarEntries.of(file, bytes);
+    /** The file's array: refused whole if the heap has no room for it (see {@code JarEntries}). */
+    private static byte[] allocate(Path file, long size) {
+        try {
+            return new byte[(int) size];
+        } catch (OutOfMemoryError e) {
+            throw new JarReadException(file, "is " + JarLimits.format(size) + ", which does not fit in the heap (at most "
+                    + JarLimits.format(Runtime.getRuntime().maxMemory()) + ")", null);
+        }
+    }
+
+    private static PluginJar describe(Path file, byte[] bytes, JarLimits limits) {
+        JarEntries all = JarEntries.of(String.valueOf(file), bytes, 0, bytes.length, limits);
         ModuleJars.Read plugin = ModuleJars.read(all.without(BundleLayout.LIBRARIES), null);
         String name = plugin.descriptor().name();
         List<LibraryJar> libraries = new ArrayList<>();
         try {
             refuseEscaping(all);
+            long inflated = within(limits, all, 0, "inflates to");
             for (String path : all.names().stream().filter(n -> n.startsWith(BundleLayout.LIBRARIES)).sorted().toList()) {
-                libraries.add(library(name, file, path, all.get(path)));
+                JarEntries nested = nested(name, file, path, all);
+                // The nested jar is counted among the bundle's entries already; its entries come on top.
+                inflated = within(limits, nested, inflated, "brings the plugin's inflated size to");
+                libraries.add(library(name, path, nested));
             }
         } catch (JarReadException e) {
             throw e.plugin().isPresent() ? e : e.inPlugin(name);
@@ -61,14 +104,37 @@ public final class PluginJarReader {
         return new PluginJar(file, sha256(bytes), plugin.descriptor(), plugin.entries(), libraries);
     }
 
-    private static LibraryJar library(String plugin, Path bundle, String path, byte[] bytes) {
+    /**
+     * Adds what the entries of one jar declare to the plugin's inflated size so far.
+     *
+     * @return the new sum
+     * @throws JarReadException if the sum passes the limit, naming the jar's largest entry
+     */
+    private static long within(JarLimits limits, JarEntries entries, long before, String verb) {
+        long sum = before + entries.declaredSize();
+        if (sum > limits.maxInflatedSize()) {
+            String largest = entries.largest().orElseThrow();
+            throw new JarReadException(entries.where(), verb + " " + JarLimits.format(sum) + ", more than the limit of "
+                    + JarLimits.format(limits.maxInflatedSize()) + " on a plugin's inflated size (maxInflatedSize);"
+                    + " its largest entry, " + largest + ", declares " + JarLimits.format(entries.size(largest)), null);
+        }
+        return sum;
+    }
+
+    /** The jar nested in the bundle at {@code path}, which must be a library jar. */
+    private static JarEntries nested(String plugin, Path bundle, String path, JarEntries all) {
         String fileName = path.substring(BundleLayout.LIBRARIES.length());
         if (fileName.contains("/") || !fileName.endsWith(".jar") || fileName.length() == ".jar".length()) {
             throw new BundleException(plugin, "its bundle has " + path + ", but " + BundleLayout.LIBRARIES
                     + " holds library jars only (<name>.jar, no subfolders)");
         }
-        JarEntries entries = JarEntries.of(bundle + "!/" + path, bytes);
+        JarEntries entries = all.nested(path, bundle + "!/" + path);
         refuseEscaping(entries);
+        return entries;
+    }
+
+    private static LibraryJar library(String plugin, String path, JarEntries entries) {
+        String fileName = path.substring(BundleLayout.LIBRARIES.length());
         for (String inner : entries.names()) {
             if (inner.endsWith(".jar")) {
                 throw new BundleException(plugin, "its nested jar " + path + " holds another jar, " + inner

@@ -3,7 +3,7 @@ package io.hotswap.runtime.layer;
 import io.hotswap.runtime.jar.JarEntries;
 import io.hotswap.runtime.jar.LibraryJar;
 import io.hotswap.runtime.jar.PluginJar;
-import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.io.InputStream;
 import java.lang.module.ModuleDescriptor;
 import java.lang.module.ResolvedModule;
@@ -22,7 +22,9 @@ import java.util.Map;
 /**
  * The class loader of one plugin version: it defines the classes of the plugin's module and of
  * the libraries of its bundle, all from the bytes in memory, and delegates every other package to
- * the loader of the module that exports it to the module that reads it.
+ * the loader of the module that exports it to the module that reads it. A class is inflated from
+ * the jar's compressed bytes when it is defined; a resource is served as a stream inflated as it
+ * is read, never whole.
  *
  * <p>One loader for the whole version, as {@link ModuleLayer#defineModulesWithOneLoader} would
  * have it: the version's modules are defined, freed and collected together, a library's class
@@ -209,13 +211,15 @@ public final class PluginClassLoader extends ClassLoader {
     }
 
     private URL url(Local local, String name) {
-        byte[] b = local.entries().get(name);
-        if (b == null) {
+        if (!local.entries().contains(name)) {
             return null;
         }
         try {
-            // The handler serves the bytes in memory: no file is opened, none can be held.
-            return new URL("hotswap", getName(), -1, "/" + local.module() + "/" + name, new BytesHandler(b));
+            // The handler serves the entry from the bytes in memory: no file is opened, none can
+            // be held. A URL kept after the version is freed keeps the jar's compressed bytes
+            // reachable, not the loader nor its classes.
+            return new URL("hotswap", getName(), -1, "/" + local.module() + "/" + name,
+                    new EntryHandler(local.entries(), name));
         } catch (MalformedURLException ex) {
             return null;
         }
@@ -247,11 +251,14 @@ public final class PluginClassLoader extends ClassLoader {
         return dot < 0 ? "" : cn.substring(0, dot);
     }
 
-    private static final class BytesHandler extends URLStreamHandler {
-        private final byte[] bytes;
+    /** Opens one entry of a jar in memory as a stream. */
+    private static final class EntryHandler extends URLStreamHandler {
+        private final JarEntries entries;
+        private final String name;
 
-        BytesHandler(byte[] bytes) {
-            this.bytes = bytes;
+        EntryHandler(JarEntries entries, String name) {
+            this.entries = entries;
+            this.name = name;
         }
 
         @Override
@@ -263,13 +270,14 @@ public final class PluginClassLoader extends ClassLoader {
                 }
 
                 @Override
-                public InputStream getInputStream() {
-                    return new ByteArrayInputStream(bytes);
+                public InputStream getInputStream() throws IOException {
+                    connected = true;
+                    return SnapshotModuleFinder.open(entries, name);
                 }
 
                 @Override
-                public int getContentLength() {
-                    return bytes.length;
+                public long getContentLengthLong() {
+                    return entries.size(name);
                 }
             };
         }

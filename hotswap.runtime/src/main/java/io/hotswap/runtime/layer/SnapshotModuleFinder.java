@@ -1,9 +1,11 @@
 package io.hotswap.runtime.layer;
 
 import io.hotswap.runtime.jar.JarEntries;
+import io.hotswap.runtime.jar.JarReadException;
 import io.hotswap.runtime.jar.LibraryJar;
 import io.hotswap.runtime.jar.PluginJar;
-import java.io.ByteArrayInputStream;
+import java.io.FileNotFoundException;
+import java.io.IOException;
 import java.io.InputStream;
 import java.lang.module.ModuleDescriptor;
 import java.lang.module.ModuleFinder;
@@ -20,7 +22,7 @@ import java.util.stream.Stream;
 /**
  * A {@link ModuleFinder} that finds the modules of one plugin version held in memory: the plugin
  * and the libraries of its bundle. Its readers (used by scanners such as ClassGraph, not by the
- * class loader) serve the same bytes.
+ * class loader) serve the same bytes: {@code open} as a stream inflated as it is read.
  */
 final class SnapshotModuleFinder implements ModuleFinder {
 
@@ -50,6 +52,25 @@ final class SnapshotModuleFinder implements ModuleFinder {
         return Set.copyOf(references.values());
     }
 
+    /**
+     * One entry as a stream, for readers and resource URLs, which report trouble as an
+     * {@code IOException}.
+     *
+     * @throws FileNotFoundException if there is no such entry
+     * @throws IOException           if its local header is damaged
+     */
+    static InputStream open(JarEntries entries, String name) throws IOException {
+        try {
+            InputStream in = entries.open(name);
+            if (in == null) {
+                throw new FileNotFoundException(name);
+            }
+            return in;
+        } catch (JarReadException e) {
+            throw new IOException(e.getMessage(), e);
+        }
+    }
+
     private static final class SnapshotReference extends ModuleReference {
         private final JarEntries entries;
         private final String label;
@@ -75,23 +96,24 @@ final class SnapshotModuleFinder implements ModuleFinder {
             this.label = label;
         }
 
-        private Optional<byte[]> entry(String name) {
-            return Optional.ofNullable(entries.get(name));
-        }
-
         @Override
         public Optional<URI> find(String name) {
-            return entry(name).map(b -> URI.create("hotswap:" + label + "/" + name));
+            return entries.contains(name) ? Optional.of(URI.create("hotswap:" + label + "/" + name)) : Optional.empty();
         }
 
         @Override
-        public Optional<InputStream> open(String name) {
-            return entry(name).map(ByteArrayInputStream::new);
+        public Optional<InputStream> open(String name) throws IOException {
+            return entries.contains(name) ? Optional.of(SnapshotModuleFinder.open(entries, name)) : Optional.empty();
         }
 
+        /** The entry whole, for a class file a scanner reads: inflated once into its own array. */
         @Override
-        public Optional<ByteBuffer> read(String name) {
-            return entry(name).map(ByteBuffer::wrap);
+        public Optional<ByteBuffer> read(String name) throws IOException {
+            try {
+                return Optional.ofNullable(entries.get(name)).map(ByteBuffer::wrap);
+            } catch (JarReadException e) {
+                throw new IOException(e.getMessage(), e);
+            }
         }
 
         @Override

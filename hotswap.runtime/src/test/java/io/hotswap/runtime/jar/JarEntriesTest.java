@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.zip.CRC32;
 import java.util.zip.ZipEntry;
+import java.util.zip.ZipException;
 import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
 
@@ -58,29 +59,29 @@ class JarEntriesTest {
         JarEntries e = JarEntries.of(FILE, zip());
 
         assertThat(e.names()).containsExactlyInAnyOrder("a/Text.txt", "b/Stored.bin", "empty");
-        assertThat(e.inflated()).isFalse();
+        assertThat(e.checked()).isFalse();
         assertThat(e.get("a/Text.txt")).isEqualTo(TEXT);
         assertThat(e.get("b/Stored.bin")).containsExactly(1, 2, 3, 4);
         assertThat(e.get("empty")).isEmpty();
         assertThat(e.get("a/")).as("directories are left out").isNull();
         assertThat(e.get("nope")).isNull();
-        assertThat(e.inflated()).as("asking for entries inflates only those").isFalse();
+        assertThat(e.checked()).as("asking for entries inflates only those").isFalse();
     }
 
     @Test
-    void inflateAllKeepsTheSameEntries() throws IOException {
+    void checkingLeavesTheEntriesAsTheyWere() throws IOException {
         JarEntries e = JarEntries.of(FILE, zip());
         Map<String, byte[]> lazily = all(e);
 
-        e.inflateAll();
+        e.check();
 
-        assertThat(e.inflated()).isTrue();
+        assertThat(e.checked()).isTrue();
         assertThat(all(e)).containsOnlyKeys(lazily.keySet());
         lazily.forEach((name, bytes) -> assertThat(e.get(name)).as(name).isEqualTo(bytes));
     }
 
     @Test
-    void aDamagedEntryIsFoundByInflateAllAndNamed() throws IOException {
+    void aDamagedEntryIsFoundByTheCheckAndNamed() throws IOException {
         byte[] zip = zip();
         // The first entry's data starts right after its 30-byte local header and its name.
         int data = 30 + "a/Text.txt".length();
@@ -89,9 +90,9 @@ class JarEntriesTest {
         JarEntries e = JarEntries.of(FILE, zip);
 
         assertThat(e.names()).as("the directory is intact").contains("a/Text.txt");
-        assertThatThrownBy(e::inflateAll).isInstanceOf(JarReadException.class)
+        assertThatThrownBy(e::check).isInstanceOf(JarReadException.class)
                 .hasMessageStartingWith("Jar p.jar is not a valid jar (entry a/Text.txt");
-        assertThat(e.inflated()).isFalse();
+        assertThat(e.checked()).isFalse();
     }
 
     @Test
@@ -101,7 +102,7 @@ class JarEntriesTest {
         int stored = centralEntry(zip, "b/Stored.bin");
         b.putInt(stored + 16, b.getInt(stored + 16) + 1);
 
-        assertThatThrownBy(() -> JarEntries.of(FILE, zip).inflateAll())
+        assertThatThrownBy(() -> JarEntries.of(FILE, zip).check())
                 .hasMessage("Jar p.jar is not a valid jar (entry b/Stored.bin fails its CRC check)");
     }
 
@@ -116,6 +117,109 @@ class JarEntriesTest {
         ByteArrayOutputStream empty = new ByteArrayOutputStream();
         new ZipOutputStream(empty).close();
         assertThatThrownBy(() -> JarEntries.of(FILE, empty.toByteArray())).hasMessageContaining("no entries");
+    }
+
+    @Test
+    void aStreamServesAnEntryAsItsBytesWithoutTheCheck() throws IOException {
+        JarEntries e = JarEntries.of(FILE, zip());
+
+        assertThat(e.open("a/Text.txt").readAllBytes()).isEqualTo(TEXT);
+        assertThat(e.open("b/Stored.bin").readAllBytes()).containsExactly(1, 2, 3, 4);
+        assertThat(e.open("empty").read()).isEqualTo(-1);
+        assertThat(e.open("nope")).isNull();
+        assertThat(e.contains("a/Text.txt")).isTrue();
+        assertThat(e.size("a/Text.txt")).isEqualTo(TEXT.length);
+        assertThat(e.size("nope")).isEqualTo(-1);
+        assertThat(e.checked()).isFalse();
+    }
+
+    @Test
+    void aStreamOfAnEntryThatFailsItsCrcFailsItsReaderAtTheEnd() throws IOException {
+        byte[] zip = zip();
+        ByteBuffer b = ByteBuffer.wrap(zip).order(ByteOrder.LITTLE_ENDIAN);
+        int text = centralEntry(zip, "a/Text.txt");
+        b.putInt(text + 16, b.getInt(text + 16) + 1);
+        JarEntries e = JarEntries.of(FILE, zip);
+
+        assertThatThrownBy(() -> e.open("a/Text.txt").readAllBytes()).isInstanceOf(ZipException.class)
+                .hasMessage("Jar p.jar is not a valid jar (entry a/Text.txt fails its CRC check)");
+    }
+
+    @Test
+    void anEntryThatInflatesToMoreThanItDeclaresIsStoppedThere() throws IOException {
+        byte[] zip = zip(Map.of("big.bin", new byte[1 << 20]));
+        ByteBuffer b = ByteBuffer.wrap(zip).order(ByteOrder.LITTLE_ENDIAN);
+        b.putInt(centralEntry(zip, "big.bin") + 24, 1000); // declares 1000 bytes, inflates to 1 MiB
+        JarEntries e = JarEntries.of(FILE, zip);
+
+        assertThatThrownBy(e::check).isInstanceOf(JarReadException.class)
+                .hasMessage("Jar p.jar is not a valid jar (entry big.bin inflates to more than the 1000 bytes its header says)");
+        assertThatThrownBy(() -> e.open("big.bin").readAllBytes()).isInstanceOf(ZipException.class)
+                .hasMessageContaining("inflates to more than the 1000 bytes its header says");
+    }
+
+    @Test
+    void anEntryLargerThanTheInflatedLimitIsServedAsAStreamButNotWhole() throws IOException {
+        byte[] zip = zip(Map.of("big.bin", new byte[1 << 20]));
+        JarEntries e = JarEntries.of("p.jar", zip, 0, zip.length, JarLimits.DEFAULTS.withMaxInflatedSize(64 * 1024));
+
+        assertThatThrownBy(() -> e.get("big.bin")).isInstanceOf(JarReadException.class)
+                .hasMessage("Jar p.jar has entry big.bin of 1 MiB, more than the limit of 64 KiB on a plugin's"
+                        + " inflated size (maxInflatedSize)");
+        assertThat(e.open("big.bin").transferTo(java.io.OutputStream.nullOutputStream())).isEqualTo(1 << 20);
+    }
+
+    @Test
+    void aStoredNestedJarIsAViewOfItsBundlesBytes() throws IOException {
+        byte[] inner = zip();
+        byte[] bundle = zip(Map.of("lib/inner.jar", inner), ZipEntry.STORED);
+        JarEntries outer = JarEntries.of(FILE, bundle);
+
+        JarEntries nested = outer.nested("lib/inner.jar", "p.jar!/lib/inner.jar");
+        nested.check();
+
+        assertThat(all(nested)).containsOnlyKeys("a/Text.txt", "b/Stored.bin", "empty");
+        assertThat(nested.get("a/Text.txt")).isEqualTo(TEXT);
+        assertThat(nested.open("a/Text.txt").readAllBytes()).isEqualTo(TEXT);
+        assertThat(nested.where()).isEqualTo("p.jar!/lib/inner.jar");
+    }
+
+    @Test
+    void aCompressedNestedJarLargerThanTheFileLimitIsRefused() throws IOException {
+        byte[] inner = zip(Map.of("big.bin", new byte[1 << 20]), ZipEntry.STORED);
+        byte[] bundle = zip(Map.of("lib/inner.jar", inner));
+        JarEntries outer = JarEntries.of("p.jar", bundle, 0, bundle.length, JarLimits.DEFAULTS.withMaxFileSize(1000));
+
+        assertThatThrownBy(() -> outer.nested("lib/inner.jar", "p.jar!/lib/inner.jar"))
+                .isInstanceOf(JarReadException.class)
+                .hasMessageStartingWith("Jar p.jar has nested jar lib/inner.jar compressed, inflating to 1.0 MiB,"
+                        + " more than the limit of 1000 bytes on a plugin file (maxPluginFileSize)");
+    }
+
+    /** A zip of these entries, deflated. */
+    private static byte[] zip(Map<String, byte[]> entries) throws IOException {
+        return zip(entries, ZipEntry.DEFLATED);
+    }
+
+    private static byte[] zip(Map<String, byte[]> entries, int method) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ZipOutputStream out = new ZipOutputStream(bytes)) {
+            for (var entry : entries.entrySet()) {
+                ZipEntry z = new ZipEntry(entry.getKey());
+                if (method == ZipEntry.STORED) {
+                    CRC32 crc = new CRC32();
+                    crc.update(entry.getValue());
+                    z.setMethod(ZipEntry.STORED);
+                    z.setSize(entry.getValue().length);
+                    z.setCompressedSize(entry.getValue().length);
+                    z.setCrc(crc.getValue());
+                }
+                out.putNextEntry(z);
+                out.write(entry.getValue());
+                out.closeEntry();
+            }
+        }
+        return bytes.toByteArray();
     }
 
     @Test
