@@ -33,6 +33,8 @@ public final class JarEntries {
     private static final int STORED = 0;
     private static final int DEFLATED = 8;
     private static final long ZIP64_MARK = 0xFFFFFFFFL;
+    // DEFLATE's largest expansion: a 258-byte match in 2 bits, 1032 bytes out per byte in.
+    private static final int MAX_DEFLATE_RATIO = 1032;
 
     private static final JarEntries NONE = new JarEntries(null, new Inflated(Map.of()), Optional.empty());
 
@@ -100,7 +102,8 @@ public final class JarEntries {
         String escaping = null;
         int at = (int) dirOffset;
         for (int i = 0; i < count; i++) {
-            if (at < 0 || at + 46 > jar.length || b.getInt(at) != DIRECTORY_ENTRY) {
+            // In long: an offset near 2 GB plus the record's size overflows an int (a fuzz finding).
+            if (at < 0 || (long) at + 46 > jar.length || b.getInt(at) != DIRECTORY_ENTRY) {
                 throw new JarReadException(file, "is not a valid jar (central directory entry " + i + " is damaged)", null);
             }
             int flags = Short.toUnsignedInt(b.getShort(at + 8));
@@ -288,11 +291,19 @@ public final class JarEntries {
         if (data + (long) e.compressedSize() > jar.length) {
             throw new JarReadException(file, "is not a valid jar (entry " + name + " is cut short)", null);
         }
+        // The sizes are checked before the array is allocated: the header's size is whatever the
+        // jar claims, and a lie of 2 GB in a 100-byte jar would otherwise be an OutOfMemoryError
+        // (a fuzz finding). A stored entry is its compressed bytes; a deflated one cannot inflate
+        // to more than DEFLATE's best ratio allows.
+        if (e.method() == STORED && e.compressedSize() != e.size()) {
+            throw new JarReadException(file, "is not a valid jar (stored entry " + name + " has two sizes)", null);
+        }
+        if (e.method() == DEFLATED && e.size() > (long) e.compressedSize() * MAX_DEFLATE_RATIO + MAX_DEFLATE_RATIO) {
+            throw new JarReadException(file, "is not a valid jar (entry " + name + " claims " + e.size()
+                    + " bytes from " + e.compressedSize() + " compressed, more than deflate can hold)", null);
+        }
         byte[] out = new byte[e.size()];
         if (e.method() == STORED) {
-            if (e.compressedSize() != e.size()) {
-                throw new JarReadException(file, "is not a valid jar (stored entry " + name + " has two sizes)", null);
-            }
             System.arraycopy(jar, data, out, 0, e.size());
         } else {
             Inflater inflater = new Inflater(true);
