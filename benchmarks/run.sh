@@ -5,6 +5,9 @@
 #   benchmarks/run.sh            build if needed, run all, write RESULTS.md
 #   benchmarks/run.sh latency    run one (latency | calls | memory | overhead | build | start |
 #                                bundle | bundle-memory), print only
+#   benchmarks/run.sh fuzz [dur] fuzz the jar reader and the protocol codec with Jazzer (fuzz/),
+#                                each for dur (default 2m, as their @FuzzTest says), print
+#                                executions and findings; not a benchmark, not part of RESULTS.md
 #
 # build and start use the hello demo's plugin sources (demos/hello/plugin/world); start uses the
 # runtime image (jlink/target/image, or $HOTSWAP_IMAGE), built here when missing. bundle and
@@ -18,6 +21,21 @@ jar="$here/target/hotswap.benchmarks-0.1.0-SNAPSHOT.jar"
 java="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 image="${HOTSWAP_IMAGE:-$root/jlink/target/image}"
 hello_plugin="$root/demos/hello/plugin/world"
+
+# Jazzer fuzzes one test per JVM: one Maven run per fuzz test, each stopping at its maxDuration or
+# its first finding, which it writes beside the test's inputs (fuzz/src/test/resources/...).
+if [[ "${1:-}" == fuzz ]]; then
+  status=0
+  for t in io.hotswap.runtime.jar.JarReaderFuzzTest io.hotswap.protocol.ProtocolCodecFuzzTest; do
+    echo "== fuzz $t"
+    log="$(mktemp)"
+    (cd "$root" && mvn -B -o test -pl fuzz -am -Pfuzz -Dtest="$t" -Dsurefire.failIfNoSpecifiedTests=false) >"$log" 2>&1 || status=1
+    grep -aE '^Done [0-9]+ runs|^#[0-9]+ +DONE|== Java Exception|FuzzTestFindingException|Test unit written|Tests run:.*in ' "$log" || true
+    rm -f "$log"
+  done
+  [[ $status == 0 ]] && echo "no findings" || echo "FINDINGS: see above (the input is in the test's Inputs folder)"
+  exit $status
+fi
 
 # Only start needs the image: a single other benchmark builds the benchmarks alone.
 if [[ $# -eq 0 || "$1" == start ]]; then needs=benchmarks,jlink; else needs=benchmarks; fi

@@ -164,6 +164,17 @@ class BadBundleTest {
     }
 
     @Test
+    void anAutomaticLibraryWhoseNamesNoModuleCanHaveIsRefusedAtTheReadStep() throws Exception {
+        // Found by JarReaderFuzzTest: ModuleDescriptor.Builder's IllegalArgumentException escaped the reader.
+        byte[] service = jar(Map.of("svc/Impl.class", text("x"), "META-INF/services/svc.Not-A-Class", text("svc.Impl\n")));
+        failsWith(with(libraries(gsonOld()), LIB + "odd-1.0.jar", service), ReloadStep.READ_JAR,
+                LIB + "odd-1.0.jar", "cannot be an automatic module", "svc.Not-A-Class");
+        byte[] keyword = automaticWithPackage("class");
+        failsWith(with(libraries(gsonOld()), LIB + "keyword-1.0.jar", keyword), ReloadStep.READ_JAR,
+                LIB + "keyword-1.0.jar", "cannot be an automatic module");
+    }
+
+    @Test
     void aFileInTheLibraryFolderThatIsNotAJarIsRefused() throws Exception {
         failsWith(with(libraries(gsonOld()), LIB + "README.txt", text("hello")), ReloadStep.DESCRIBE,
                 LIB + "README.txt", "holds library jars only");

@@ -46,6 +46,8 @@ public final class JarEntries {
     private static final long MAX_ARRAY = Integer.MAX_VALUE - 8;
     // What check() inflates into: enough for zlib to run at full speed, small beside any heap.
     private static final int CHECK_BUFFER = 32 * 1024;
+    // DEFLATE's largest expansion: a 258-byte match in 2 bits, 1032 bytes out per byte in.
+    private static final int MAX_DEFLATE_RATIO = 1032;
 
     private static final String VERSIONS = "META-INF/versions/";
 
@@ -387,6 +389,13 @@ public final class JarEntries {
 
     private byte[] inflate(String name, Entry e) {
         int data = dataOf(name, e);
+        // The header's size is whatever the jar claims: a deflated entry cannot inflate to more
+        // than DEFLATE's best ratio allows, so a 2 GB lie in a 100-byte jar is refused before the
+        // array is allocated (a fuzz finding).
+        if (e.method() == DEFLATED && e.size() > (long) e.compressedSize() * MAX_DEFLATE_RATIO + MAX_DEFLATE_RATIO) {
+            throw new JarReadException(file, "is not a valid jar (entry " + name + " claims " + e.size()
+                    + " bytes from " + e.compressedSize() + " compressed, more than deflate can hold)", null);
+        }
         byte[] out = allocate(name, e.size());
         if (e.method() == STORED) {
             requireStoredSizes(name, e);

@@ -109,9 +109,12 @@ final class ModuleJars {
             }
         }
         Set<String> packages = packages(entries.names());
-        builder.packages(packages);
-        services(where, entries, packages).forEach(builder::provides);
+        Map<String, List<String>> services = services(where, entries, packages);
+        // The builder checks every name (a keyword as a package, a service file named with a
+        // character no class name has): its refusal is the jar's fault, not a bug (a fuzz finding).
         try {
+            builder.packages(packages);
+            services.forEach(builder::provides);
             return builder.build();
         } catch (IllegalArgumentException | IllegalStateException e) {
             throw new JarReadException(where, "cannot be an automatic module", e);

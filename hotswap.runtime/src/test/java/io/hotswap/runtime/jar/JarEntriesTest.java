@@ -228,6 +228,22 @@ class JarEntriesTest {
         assertThat(JarEntries.none().get("x")).isNull();
     }
 
+    @Test
+    void aSizeTheCompressedBytesCannotHoldIsRefusedBeforeAnythingIsAllocated() throws IOException {
+        // Found by JarReaderFuzzTest: a header claiming 2 GB made the reader allocate 2 GB.
+        byte[] zip = zip();
+        ByteBuffer b = ByteBuffer.wrap(zip).order(ByteOrder.LITTLE_ENDIAN);
+        b.putInt(centralEntry(zip, "a/Text.txt") + 24, Integer.MAX_VALUE - 8);
+        b.putInt(centralEntry(zip, "b/Stored.bin") + 24, 1 << 30);
+
+        JarEntries e = JarEntries.of(FILE, zip);
+        assertThatThrownBy(() -> e.get("a/Text.txt")).isInstanceOf(JarReadException.class)
+                .hasMessageStartingWith("Jar p.jar is not a valid jar (entry a/Text.txt claims 2147483639 bytes from ")
+                .hasMessageEndingWith(" compressed, more than deflate can hold)");
+        assertThatThrownBy(() -> e.get("b/Stored.bin"))
+                .hasMessage("Jar p.jar is not a valid jar (stored entry b/Stored.bin has two sizes)");
+    }
+
     private static int centralEntry(byte[] zip, String name) {
         ByteBuffer b = ByteBuffer.wrap(zip).order(ByteOrder.LITTLE_ENDIAN);
         for (int at = zip.length - 46; at >= 0; at--) {
