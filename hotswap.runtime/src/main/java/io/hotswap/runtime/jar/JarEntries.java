@@ -396,9 +396,11 @@ public final class JarEntries {
             throw new JarReadException(file, "is not a valid jar (entry " + name + " claims " + e.size()
                     + " bytes from " + e.compressedSize() + " compressed, more than deflate can hold)", null);
         }
+        if (e.method() == STORED) {
+            requireStoredSizes(name, e); // a stored entry is its compressed bytes: two sizes is a lie
+        }
         byte[] out = allocate(name, e.size());
         if (e.method() == STORED) {
-            requireStoredSizes(name, e);
             System.arraycopy(jar, data, out, 0, out.length);
         } else {
             Inflater inflater = new Inflater(true);
