@@ -78,9 +78,14 @@ public final class CallGate {
      */
     public void enter() {
         if (!tryEnter()) {
-            throw new IllegalStateException(owner + " was replaced and freed (or is being freed);"
-                    + " call through Swapper.current() or Swapper.invokeEach");
+            throw closed();
         }
+    }
+
+    // Apart from enter(), so that enter() stays small enough for the JIT to inline into every call.
+    private IllegalStateException closed() {
+        return new IllegalStateException(owner + " was replaced and freed (or is being freed);"
+                + " call through Swapper.current() or Swapper.invokeEach");
     }
 
     /**
@@ -105,6 +110,13 @@ public final class CallGate {
 
     private void leave(int stripe) {
         calls.decrementAndGet(stripe);
+        if (state != State.OPEN) {
+            drainedIfLast();
+        }
+    }
+
+    // The rare path of leave(), apart so that leave() stays small.
+    private void drainedIfLast() {
         if (state == State.CLOSING && sum() == 0) {
             whenDrained.accept(this);
         }
