@@ -41,7 +41,7 @@ final class ReloadSteps {
         return System.nanoTime();
     }
 
-    /** Whether the caller gave up on this build: what it made must not be watched twice. */
+    /** The attempt this build reports to: whether the caller gave up on it, and which plugin was stuck. */
     ReloadAttempt attempt() {
         return attempt;
     }
