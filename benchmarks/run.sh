@@ -43,15 +43,14 @@ if [[ ! -f "$jar" || ! -d "$bench_libs" || ( "$needs" == *jlink && ! -x "$image/
   (cd "$root" && mvn -B -q -DskipTests package -pl "$needs" -am)
 fi
 
-# The runtime, the API, the CLI and SLF4J on the module path (plugins require io.hotswap.api from
-# the boot layer); the benchmarks and JMH on the class path. The CLI exports nothing: BuildTime
-# calls its plugin build, its version stamp and its live-name reader through --add-exports.
-modpath="$lib/hotswap.api.jar:$lib/hotswap.protocol.jar:$lib/hotswap.runtime.jar:$lib/hotswap.cli.jar:$lib/picocli.jar:$lib/asm.jar:$lib/slf4j-api.jar:$lib/slf4j-simple.jar:$lib/classgraph.jar"
-classpath="$jar:$lib/jmh-core.jar:$lib/jopt-simple.jar:$lib/commons-math3.jar"
+# The runtime, the API, the build library, the CLI and SLF4J on the module path (plugins require
+# io.hotswap.api from the boot layer); the benchmarks, the test kit's plugin builder and JMH on the
+# class path.
+modpath="$lib/hotswap.api.jar:$lib/hotswap.protocol.jar:$lib/hotswap.runtime.jar:$lib/hotswap.build.jar:$lib/hotswap.cli.jar:$lib/picocli.jar:$lib/asm.jar:$lib/slf4j-api.jar:$lib/slf4j-simple.jar:$lib/classgraph.jar"
+classpath="$jar:$lib/hotswap.testkit.plugins.jar:$lib/jmh-core.jar:$lib/jopt-simple.jar:$lib/commons-math3.jar"
 run() {
   local main="$1"; shift
   "$java" -Xms512m -Xmx2g --module-path "$modpath" --add-modules io.hotswap.runtime,io.hotswap.cli \
-    --add-exports io.hotswap.runtime/io.hotswap.runtime.live.scan=ALL-UNNAMED --add-exports io.hotswap.cli/io.hotswap.cli.build=ALL-UNNAMED --add-exports io.hotswap.cli/io.hotswap.cli.build.classfile=ALL-UNNAMED \
     -Dorg.slf4j.simpleLogger.defaultLogLevel=warn ${BENCH_OUT:+-Dbench.out="$BENCH_OUT" -Djava.io.tmpdir="$BENCH_OUT/tmp"} \
     -cp "$classpath" "io.hotswap.benchmarks.$main" "$@"
 }
