@@ -24,6 +24,9 @@ import org.awaitility.core.ConditionTimeoutException;
  */
 final class DemoScripts implements AutoCloseable {
 
+    /** The hello host's first call into world v1. */
+    static final String WORLD_V1 = "world v1: hum #\\d+";
+
     static final Duration SCRIPT_TIMEOUT = Duration.ofMinutes(2);
     /** The version stamp in a plugin's sources, as {@code build_plugin} bumps it. */
     private static final Pattern STAMP = Pattern.compile("(STAMP = \")v[0-9]+(\")");
@@ -188,6 +191,22 @@ final class DemoScripts implements AutoCloseable {
      */
     void awaitEndpoint(HostOutput out) {
         out.await("Management endpoint of " + Pattern.quote(hostName) + " listening on ", 0, Timeouts.START);
+    }
+
+    /**
+     * The hello demo's plugin built as world v1 and its host started with {@code javaOptions},
+     * waited for until its first call into world v1.
+     */
+    RunningHost startWorldV1(String label, String javaOptions) throws IOException {
+        buildPlugin("world", 1);
+        return startHost(label, javaOptions, WORLD_V1);
+    }
+
+    /** Waits until {@code host}'s management endpoint listens; @return the host's output */
+    HostOutput awaitEndpoint(RunningHost host) {
+        HostOutput out = host.output();
+        awaitEndpoint(out);
+        return out;
     }
 
     /** Runs {@code reload.sh} to its end and returns its exit code and output. */
