@@ -47,7 +47,7 @@ class StaticLinkingTest {
         try (Swapper swapper = staticSwapper(layer).build()) {
             ReloadDetails details = swapper.loadPlugins(events);
 
-            assertThat(swapper.staticLinkingMode()).isTrue();
+            assertThat(swapper.staticLinking()).isTrue();
             assertThat(swapper.status().staticLinking()).isTrue();
             assertThat(details.outcomes()).containsExactly(
                     java.util.Map.entry("alpha", PluginOutcome.OK), java.util.Map.entry("beta", PluginOutcome.OK));

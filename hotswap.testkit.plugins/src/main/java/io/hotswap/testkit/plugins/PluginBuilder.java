@@ -57,118 +57,64 @@ public final class PluginBuilder {
         return new PluginBuilder(name);
     }
 
-    public PluginBuilder version(String version) {
-        this.version = version;
-        return this;
-    }
+    public PluginBuilder version(String version) { this.version = version; return this; }
 
     /** {@code requires <module>;} in module-info for each: another plugin, a host module, a library. */
-    public PluginBuilder requires(String... modules) {
-        requires.addAll(List.of(modules));
-        return this;
-    }
+    public PluginBuilder requires(String... modules) { requires.addAll(List.of(modules)); return this; }
 
     /**
      * The named hook never returns: it waits (after recording its event) until it is interrupted,
      * then throws; or, {@link #stubbornly stubbornly}, until the system property
      * {@code hotswap.fixture.release} is {@code true}, ignoring interrupts.
      */
-    public PluginBuilder hangIn(String hook) {
-        hangIn.add(hook);
-        return this;
-    }
+    public PluginBuilder hangIn(String hook) { hangIn.add(hook); return this; }
 
     /** A hook that hangs ignores interrupts (a plugin blocked where interrupts do not reach). */
-    public PluginBuilder stubbornly() {
-        this.stubborn = true;
-        return this;
-    }
+    public PluginBuilder stubbornly() { this.stubborn = true; return this; }
 
     /** The named hook throws {@code IllegalStateException("boom in <hook>")}. */
-    public PluginBuilder throwIn(String hook) {
-        throwIn.add(hook);
-        return this;
-    }
+    public PluginBuilder throwIn(String hook) { throwIn.add(hook); return this; }
 
-    public PluginBuilder notReloadable() {
-        this.reloadable = false;
-        return this;
-    }
+    public PluginBuilder notReloadable() { this.reloadable = false; return this; }
 
     /** A Java expression returned by {@code export()}. */
-    public PluginBuilder export(String expression) {
-        this.exportExpression = expression;
-        return this;
-    }
+    public PluginBuilder export(String expression) { this.exportExpression = expression; return this; }
 
     /** Statements of {@code imports(io.hotswap.api.Imports imports)}. */
-    public PluginBuilder imports(String body) {
-        this.importsBody = body;
-        return this;
-    }
+    public PluginBuilder imports(String body) { this.importsBody = body; return this; }
 
     /** Statements of {@code invokeFunc(String name, Object... params)}; must return. */
-    public PluginBuilder invoke(String body) {
-        this.invokeBody = body;
-        return this;
-    }
+    public PluginBuilder invoke(String body) { this.invokeBody = body; return this; }
 
     /** Statements added to {@code onLoad(Object data)}. */
-    public PluginBuilder onLoad(String body) {
-        this.onLoadBody = body;
-        return this;
-    }
+    public PluginBuilder onLoad(String body) { this.onLoadBody = body; return this; }
 
     /** Statements added to {@code onInit(io.hotswap.api.Vault vault)}. */
-    public PluginBuilder onInit(String body) {
-        this.onInitBody = body;
-        return this;
-    }
+    public PluginBuilder onInit(String body) { this.onInitBody = body; return this; }
 
     /** Statements added to {@code onFree()}. */
-    public PluginBuilder onFree(String body) {
-        this.onFreeBody = body;
-        return this;
-    }
+    public PluginBuilder onFree(String body) { this.onFreeBody = body; return this; }
 
     /** Fields and methods added to the plugin class (after those added before). */
-    public PluginBuilder members(String code) {
-        this.members = members + code + "\n";
-        return this;
-    }
+    public PluginBuilder members(String code) { this.members = members + code + "\n"; return this; }
 
     /**
      * The whole source of {@code <pkg>.Impl}, the provider, instead of the recording one: for a
      * plugin that should cost nothing per call (benchmarks) or do what no option here says.
      */
-    public PluginBuilder implementation(String source) {
-        this.implementation = source;
-        return this;
-    }
+    public PluginBuilder implementation(String source) { this.implementation = source; return this; }
 
     /** Another source file, by path relative to the source root, e.g. {@code alpha/api/Api.java}. */
-    public PluginBuilder source(String path, String code) {
-        extraSources.put(path, code);
-        return this;
-    }
+    public PluginBuilder source(String path, String code) { extraSources.put(path, code); return this; }
 
     /** A resource file packed into the jar as is, e.g. {@code alpha/impl/greeting.txt}. */
-    public PluginBuilder resource(String path, String content) {
-        resources.put(path, content);
-        return this;
-    }
+    public PluginBuilder resource(String path, String content) { resources.put(path, content); return this; }
 
     /** A line added to module-info, e.g. {@code exports alpha.api;}. */
-    public PluginBuilder moduleLine(String line) {
-        moduleLines.add(line);
-        return this;
-    }
+    public PluginBuilder moduleLine(String line) { moduleLines.add(line); return this; }
 
     /** Leaves out the {@code provides} clause. */
-    public PluginBuilder noProvider() {
-        this.provider = false;
-        return this;
-    }
+    public PluginBuilder noProvider() { this.provider = false; return this; }
 
     /** Adds a second implementation to the {@code provides} clause. */
     public PluginBuilder twoProviders() {
@@ -242,16 +188,10 @@ public final class PluginBuilder {
     }
 
     /** Writes the live index of the compiled classes into the jar, as {@code hotswap build} does. */
-    public PluginBuilder withLiveIndex(String prefix) {
-        this.liveIndexPrefix = prefix;
-        return this;
-    }
+    public PluginBuilder withLiveIndex(String prefix) { this.liveIndexPrefix = prefix; return this; }
 
     /** Writes these bytes as the live index into the jar, e.g. a stale one. */
-    public PluginBuilder withRawLiveIndex(byte[] index) {
-        this.rawLiveIndex = index.clone();
-        return this;
-    }
+    public PluginBuilder withRawLiveIndex(byte[] index) { this.rawLiveIndex = index.clone(); return this; }
 
     private String moduleInfo() {
         StringBuilder sb = new StringBuilder("module " + name + " {\n  requires io.hotswap.api;\n");

@@ -197,7 +197,7 @@ final class DemoScripts implements AutoCloseable {
      * The hello demo's plugin built as world v1 and its host started with {@code javaOptions},
      * waited for until its first call into world v1.
      */
-    RunningHost startWorldV1(String label, String javaOptions) throws IOException {
+    RunningHost startWorldV1(String label, String javaOptions) throws IOException, InterruptedException {
         buildPlugin("world", 1);
         return startHost(label, javaOptions, WORLD_V1);
     }

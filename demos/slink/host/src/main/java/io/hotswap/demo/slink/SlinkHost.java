@@ -20,7 +20,7 @@ public final class SlinkHost {
         // hotswap reload --host <name> is answered with the refusal.
         DemoHost host = DemoHost.start(args, SlinkHost.class, "slink", "tick", b -> b.staticLinking(true),
                 "static linking: the plugins are modules on the host's own --module-path (run.sh sets it);\n  a reload is refused");
-        host.runRounds(" statically (static linking: " + host.swapper().staticLinkingMode() + "); ticking",
+        host.runRounds(" statically (static linking: " + host.swapper().staticLinking() + "); ticking",
                 n -> host.swapper().invokeEach("tick", n));
     }
 }
