@@ -37,6 +37,8 @@ final class DemoScripts implements AutoCloseable {
     private final String hostName;
     private final Path logs;
     private final List<Process> started = new ArrayList<>();
+    /** Set for the scripts besides what every script gets (the demo's own knobs, such as WEB_PORT). */
+    private final Map<String, String> environment = new java.util.LinkedHashMap<>();
     private int scripts;
 
     DemoScripts(String demo, Path work) {
@@ -54,6 +56,12 @@ final class DemoScripts implements AutoCloseable {
 
     Path image() {
         return root.resolve("jlink/target/image");
+    }
+
+    /** Sets {@code name} to {@code value} in the environment of this demo's scripts; @return this */
+    DemoScripts environment(String name, String value) {
+        environment.put(name, value);
+        return this;
     }
 
     String hostName() {
@@ -232,6 +240,7 @@ final class DemoScripts implements AutoCloseable {
         env.put("HOTSWAP_DEMO_NAME", hostName);
         // Set explicitly so that a missing image fails the script instead of starting a Maven build.
         env.put("HOTSWAP_IMAGE", image().toString());
+        env.putAll(environment);
         Process p = pb.start();
         started.add(p);
         return p;
