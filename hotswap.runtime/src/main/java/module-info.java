@@ -16,6 +16,10 @@ module io.hotswap.runtime {
     requires java.management;
     requires jdk.jfr;
     requires jdk.net;
+    // Optional: the leak watch names JDBC drivers and logging handlers a freed plugin left, where the
+    // host has these modules; an image without them is not made to carry them.
+    requires static java.logging;
+    requires static java.sql;
 
     exports io.hotswap.runtime;
     // The management API over JMX: the MBean's interface, for JMX's introspection and any client

@@ -198,13 +198,14 @@ public final class ProtocolCodec {
         m.put("freedAt", r.freedAt().toString());
         m.put("aliveForSeconds", r.aliveForSeconds());
         m.put("threads", r.threads());
+        m.put("holders", r.holders());
         return m;
     }
 
     private static LeakStatus leak(Object value, String path) throws ProtocolException {
         Fields f = Fields.of(value, path);
         return new LeakStatus(f.string("plugin"), f.string("version"), f.string("loader"), f.instant("freedAt"),
-                f.integer("aliveForSeconds"), f.list("threads", Fields::string));
+                f.integer("aliveForSeconds"), f.list("threads", Fields::string), f.optionalList("holders", Fields::string));
     }
 
     // ---- reload details

@@ -94,7 +94,7 @@ class ProtocolCodecProperties {
                 .flatMap(p -> Combinators.combine(text().list().ofMaxSize(3), library.list().ofMaxSize(2)).as((req, libs) ->
                         plugin(p, req, libs)));
         Arbitrary<LeakStatus> leak = Combinators.combine(text(), text(), text(), instants(), Arbitraries.longs(),
-                text().list().ofMaxSize(3)).as(LeakStatus::new);
+                text().list().ofMaxSize(3), text().list().ofMaxSize(3)).as(LeakStatus::new);
         Arbitrary<Optional<ReloadingStatus>> reloading = Combinators.combine(instants(), optionalText(), text(), instants())
                 .as(ReloadingStatus::new).optional();
         Arbitrary<long[]> counts = Arbitraries.longs().array(long[].class).ofSize(8);

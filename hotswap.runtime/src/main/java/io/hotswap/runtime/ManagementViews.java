@@ -57,7 +57,8 @@ final class ManagementViews {
         return new LibraryStatus(l.name(), l.version(), l.automatic(), l.path());
     }
 
-    private static LeakStatus leak(LeakReport r) {
-        return new LeakStatus(r.plugin(), r.version(), r.loaderName(), r.freedAt(), r.aliveFor().toSeconds(), r.threads());
+    static LeakStatus leak(LeakReport r) {
+        return new LeakStatus(r.plugin(), r.version(), r.loaderName(), r.freedAt(), r.aliveFor().toSeconds(), r.threads(),
+                r.holders());
     }
 }

@@ -596,9 +596,10 @@ public final class Swapper implements AutoCloseable {
 
         /**
          * Whether the leak watch may ask for a garbage collection ({@code System.gc()}) when freed
-         * layers wait past the leak threshold's minimum age and none has run since they were freed:
-         * at most once per check interval, only while such layers exist. Default on, so unloading
-         * is proven on a quiet host; off for a host that wants no explicit collection.
+         * layers wait past the leak threshold's minimum age and fewer than its GC cycles have run
+         * since they were freed: at most once per check interval, only while such layers exist (so
+         * at most that many per freed version). Default on, so unloading, or a leak, is proven on a
+         * quiet host; off for a host that wants no explicit collection.
          */
         public Builder collectWhenQuiet(boolean collect) {
             this.collectWhenQuiet = collect;

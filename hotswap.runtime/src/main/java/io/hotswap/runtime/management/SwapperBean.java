@@ -103,7 +103,7 @@ final class SwapperBean implements SwapperMXBean, AutoCloseable {
     public List<String> getLeaks() {
         return status().leaks().stream()
                 .map(l -> l.plugin() + " " + l.version() + " alive " + l.aliveForSeconds() + " s after onFree"
-                        + (l.threads().isEmpty() ? "" : ", held by " + String.join(", ", l.threads())))
+                        + (l.heldBy().isEmpty() ? "" : ", held by " + String.join(", ", l.heldBy())))
                 .toList();
     }
 
