@@ -14,6 +14,8 @@ module io.hotswap.runtime {
     requires io.hotswap.protocol;
     requires io.github.classgraph;
     requires java.management;
+    // HotSpotDiagnosticMXBean: the heap dump that names a leaked version's holder, on demand.
+    requires jdk.management;
     requires jdk.jfr;
     requires jdk.net;
     // Optional: the leak watch names JDBC drivers and logging handlers a freed plugin left, where the

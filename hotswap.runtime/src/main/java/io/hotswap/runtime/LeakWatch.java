@@ -5,11 +5,15 @@ import io.hotswap.runtime.jfr.LeakEvent;
 import io.hotswap.runtime.layer.DefinedLayer;
 import io.hotswap.runtime.leak.HolderSearch;
 import io.hotswap.runtime.leak.Holders;
+import io.hotswap.runtime.leak.heap.HeapChains;
+import java.io.IOException;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.ref.WeakReference;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -166,6 +170,29 @@ final class LeakWatch {
             sum += Math.max(0, gc.getCollectionCount());
         }
         return sum;
+    }
+
+    /**
+     * For each version reported leaked and still alive, what holds it ({@link HeapChains}): costly,
+     * on demand only. Runs beside sweeps, never under their lock: a dump takes seconds.
+     *
+     * @param dir an owner-only directory for the heap dump, deleted before this returns
+     */
+    List<LeakPath> paths(Path dir) throws IOException {
+        List<Watched> alive = watched.stream().filter(w -> leaked.containsKey(w.loaderName())).toList();
+        if (alive.isEmpty()) {
+            return List.of();
+        }
+        List<String> chains = HeapChains.explain(alive.stream().map(Watched::loader).toList(),
+                alive.stream().map(Watched::loaderName).toList(), dir);
+        List<LeakPath> paths = new ArrayList<>(alive.size());
+        for (int i = 0; i < alive.size(); i++) {
+            LeakReport report = leaked.get(alive.get(i).loaderName());
+            if (report != null) { // else collected since: nothing to explain
+                paths.add(new LeakPath(report, chains.get(i)));
+            }
+        }
+        return paths;
     }
 
     long freed() {

@@ -76,6 +76,9 @@ public final class Swapper implements AutoCloseable {
     private volatile Object lastData;
     // Null when neither the endpoint nor JMX was asked for; also among the attachments.
     private final Management management;
+    // The endpoint's owner-only directory, even without an endpoint: where a heap dump of
+    // leakPaths() is written, and deleted.
+    private final EndpointDirectory ownerDirectory;
     // What follows this swapper's events (management, file watch): told after the reload lock is
     // released, in this order. Fixed once built.
     private final List<SwapperAttachment> attachments;
@@ -98,10 +101,11 @@ public final class Swapper implements AutoCloseable {
         }
         boolean watchFiles = b.fileWatch && !b.staticLinking;
         Management.Request request = null;
+        this.ownerDirectory = b.managementBase == null ? EndpointDirectory.forCurrentUser()
+                : EndpointDirectory.under(b.managementBase);
         if (b.managementEndpoint || b.jmx) {
-            EndpointDirectory dir = !b.managementEndpoint ? null
-                    : b.managementBase == null ? EndpointDirectory.forCurrentUser() : EndpointDirectory.under(b.managementBase);
-            request = new Management.Request(dir, b.jmx, pluginDir, b.managementReadTimeout);
+            request = new Management.Request(b.managementEndpoint ? ownerDirectory : null, b.jmx, pluginDir,
+                    b.managementReadTimeout);
         }
         Management opened = null;
         FileWatch watch = null;
@@ -169,6 +173,11 @@ public final class Swapper implements AutoCloseable {
         @Override
         public Reply reload() {
             return ManagementViews.reload(() -> Swapper.this.reload(lastData));
+        }
+
+        @Override
+        public List<String> leakPaths() {
+            return Swapper.this.leakPaths().stream().map(LeakPath::toString).toList();
         }
 
         // The MBean's cheap attributes: no snapshot, no leak sweep.
@@ -385,6 +394,25 @@ public final class Swapper implements AutoCloseable {
                 g.loaded().stream().map(LoadedPlugin::info).toList(), retirement.retiredCount(),
                 leakWatch.freed(), leakWatch.collected(), leaks.size(), leaks,
                 Optional.ofNullable(running).map(ReloadAttempt::progress));
+    }
+
+    /**
+     * For each version the leak watch reports leaked, the shortest chain of strong references from
+     * a GC root to its class loader: what holds it. Costly, so only on demand: it dumps the live
+     * heap (a full collection, a file about the live heap's size, in the management endpoint's
+     * owner-only directory), reads the file streaming with a fixed buffer, one pass per link of the
+     * longest chain, and deletes it. The plugins keep serving meanwhile.
+     *
+     * @return one path per leaked version still alive; empty when nothing leaked
+     * @throws UncheckedIOException if the heap could not be dumped or read, naming the file
+     */
+    public List<LeakPath> leakPaths() {
+        leakWatch.sweep();
+        try {
+            return leakWatch.paths(ownerDirectory.create());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Swapper " + config.name() + ": cannot explain its leaks: " + e.getMessage(), e);
+        }
     }
 
     /**

@@ -117,6 +117,16 @@ final class SwapperBean implements SwapperMXBean, AutoCloseable {
         throw new IllegalStateException(((ErrorReply) reply).error());
     }
 
+    @Override
+    public List<String> leakPaths() {
+        try {
+            return swapper.leakPaths();
+        } catch (RuntimeException e) {
+            // No cause attached, as for reload: a remote console could not deserialize it.
+            throw new IllegalStateException(e.getMessage());
+        }
+    }
+
     private HostStatus status() {
         return swapper.status();
     }
