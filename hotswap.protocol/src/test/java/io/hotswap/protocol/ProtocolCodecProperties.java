@@ -81,7 +81,9 @@ class ProtocolCodecProperties {
         Arbitrary<Reply> reloads = Combinators.combine(Arbitraries.longs(), Arbitraries.longs(),
                 Arbitraries.maps(text(), Arbitraries.of(ReloadOutcome.class)).ofMaxSize(4).map(LinkedHashMap::new))
                 .as((g, t, o) -> new ReloadReply(new ReloadResult(g, t, o)));
-        return Arbitraries.oneOf(errors, reloads, statuses().map(StatusReply::new));
+        Arbitrary<Reply> leakPaths = Combinators.combine(text(), text(), text(), text()).as(LeakPathStatus::new)
+                .list().ofMaxSize(3).map(LeaksReply::new);
+        return Arbitraries.oneOf(errors, reloads, statuses().map(StatusReply::new), leakPaths);
     }
 
     @Provide

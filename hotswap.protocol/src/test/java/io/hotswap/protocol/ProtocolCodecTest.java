@@ -80,6 +80,19 @@ class ProtocolCodecTest {
         }
 
         @Test
+        void aLeaksReplyCarriesEachChainAsWritten() throws ProtocolException {
+            LeaksReply reply = new LeaksReply(List.of(new LeakPathStatus("acc.leaky", "1.0 sha256:0123456789ab",
+                    "plugin-acc.leaky@0123456789ab#1", "static field io.host.Registry.LISTENERS -> java.lang.Object[] [0]"
+                    + " -> class loader plugin-acc.leaky@0123456789ab#1")));
+
+            String line = ProtocolCodec.encode(reply);
+
+            assertThat(line).startsWith("{\"ok\":true,\"leakPaths\":[{\"plugin\":\"acc.leaky\",\"version\":");
+            assertThat(ProtocolCodec.decodeReply(line)).isEqualTo(reply);
+            assertThat(ProtocolCodec.decodeReply("{\"ok\":true,\"leakPaths\":[]}")).isEqualTo(new LeaksReply(List.of()));
+        }
+
+        @Test
         void anErrorReplyWithAndWithoutPluginAndStep() throws ProtocolException {
             ErrorReply failed = new ErrorReply("Plugin hello failed at step 'onLoad()': no database",
                     Optional.of("hello"), Optional.of("onLoad()"));
@@ -112,7 +125,7 @@ class ProtocolCodecTest {
                     .isInstanceOf(ProtocolException.class).hasMessageStartingWith("malformed request: malformed JSON at position 0");
             assertThatThrownBy(() -> ProtocolCodec.decodeRequest("{\"verb\":1}")).hasMessage("malformed request: no \"command\" string");
             assertThatThrownBy(() -> ProtocolCodec.decodeRequest("{\"command\":\"format-disk\"}"))
-                    .hasMessage("unknown command 'format-disk'; expected reload or status");
+                    .hasMessage("unknown command 'format-disk'; expected reload, status or leaks");
             assertThatThrownBy(() -> ProtocolCodec.decodeRequest("{\"command\":\"status\",\"command\":\"reload\"}"))
                     .hasMessageContaining("duplicate key \"command\"");
         }
@@ -144,7 +157,9 @@ class ProtocolCodecTest {
             assertThatThrownBy(() -> ProtocolCodec.decodeReply("{\"ok\":false}")).hasMessage("error: is missing");
             assertThatThrownBy(() -> ProtocolCodec.decodeReply("{\"ok\":\"yes\"}")).hasMessage("ok: expected true or false, got a string");
             assertThatThrownBy(() -> ProtocolCodec.decodeReply("{\"ok\":true}"))
-                    .hasMessage("a reply with \"ok\":true carries \"status\" or \"details\", this one neither");
+                    .hasMessage("a reply with \"ok\":true carries \"status\", \"details\" or \"leakPaths\", this one none");
+            assertThatThrownBy(() -> ProtocolCodec.decodeReply("{\"ok\":true,\"leakPaths\":[{\"plugin\":\"a\"}]}"))
+                    .hasMessage("leakPaths[0].version: is missing");
         }
 
         @Test

@@ -19,9 +19,4 @@ public record LeakPath(LeakReport leak, String chain) {
         Objects.requireNonNull(leak, "leak");
         Objects.requireNonNull(chain, "chain");
     }
-
-    @Override
-    public String toString() {
-        return leak.plugin() + " " + leak.version() + ": " + chain;
-    }
 }

@@ -2,6 +2,7 @@ package io.hotswap.runtime;
 
 import io.hotswap.protocol.ErrorReply;
 import io.hotswap.protocol.HostStatus;
+import io.hotswap.protocol.LeakPathStatus;
 import io.hotswap.protocol.LeakStatus;
 import io.hotswap.protocol.LibraryStatus;
 import io.hotswap.protocol.PluginStatus;
@@ -55,6 +56,10 @@ final class ManagementViews {
 
     private static LibraryStatus library(LibraryInfo l) {
         return new LibraryStatus(l.name(), l.version(), l.automatic(), l.path());
+    }
+
+    static LeakPathStatus leakPath(LeakPath p) {
+        return new LeakPathStatus(p.leak().plugin(), p.leak().version(), p.leak().loaderName(), p.chain());
     }
 
     static LeakStatus leak(LeakReport r) {

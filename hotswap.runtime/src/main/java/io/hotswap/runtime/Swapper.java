@@ -2,6 +2,7 @@ package io.hotswap.runtime;
 
 import io.hotswap.api.Plugin;
 import io.hotswap.protocol.HostStatus;
+import io.hotswap.protocol.LeakPathStatus;
 import io.hotswap.protocol.Reply;
 import io.hotswap.protocol.endpoint.EndpointDirectory;
 import io.hotswap.runtime.event.SwapperAttachment;
@@ -176,8 +177,8 @@ public final class Swapper implements AutoCloseable {
         }
 
         @Override
-        public List<String> leakPaths() {
-            return Swapper.this.leakPaths().stream().map(LeakPath::toString).toList();
+        public List<LeakPathStatus> leakPaths() {
+            return Swapper.this.leakPaths().stream().map(ManagementViews::leakPath).toList();
         }
 
         // The MBean's cheap attributes: no snapshot, no leak sweep.

@@ -1,6 +1,7 @@
 package io.hotswap.runtime.management;
 
 import io.hotswap.protocol.HostStatus;
+import io.hotswap.protocol.LeakPathStatus;
 import io.hotswap.protocol.Reply;
 import java.nio.file.Path;
 import java.util.List;
@@ -42,12 +43,12 @@ public interface ManagedSwapper {
     Reply reload();
 
     /**
-     * What holds each leaked version, one line per version: {@code plugin version: chain}. None by
-     * default, for a swapper with no leak watch (the tests' fakes).
+     * What holds each leaked version. None by default, for a swapper with no leak watch (the tests'
+     * fakes).
      *
      * @throws java.io.UncheckedIOException if the heap could not be dumped or read
      */
-    default List<String> leakPaths() {
+    default List<LeakPathStatus> leakPaths() {
         return List.of();
     }
 }

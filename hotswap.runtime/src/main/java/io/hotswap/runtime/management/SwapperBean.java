@@ -2,6 +2,7 @@ package io.hotswap.runtime.management;
 
 import io.hotswap.protocol.ErrorReply;
 import io.hotswap.protocol.HostStatus;
+import io.hotswap.protocol.LeakPathStatus;
 import io.hotswap.protocol.ReloadReply;
 import io.hotswap.protocol.Reply;
 import io.hotswap.runtime.jmx.SwapperMXBean;
@@ -120,7 +121,7 @@ final class SwapperBean implements SwapperMXBean, AutoCloseable {
     @Override
     public List<String> leakPaths() {
         try {
-            return swapper.leakPaths();
+            return swapper.leakPaths().stream().map(LeakPathStatus::line).toList();
         } catch (RuntimeException e) {
             // No cause attached, as for reload: a remote console could not deserialize it.
             throw new IllegalStateException(e.getMessage());
