@@ -63,6 +63,7 @@ public final class HeapChains {
             if (array == 0) {
                 throw new IOException("the dump " + dump + " holds no " + HeapMarker.CLASS + "." + HeapMarker.FIELD);
             }
+            index.hostLoader(index.classInfo(marker).loaderId());
             long[] targets = elements(in, index, array, names.size());
             LongMap excluded = new LongMap(2);
             excluded.putIfAbsent(marker, 1);
@@ -136,7 +137,9 @@ public final class HeapChains {
             } else {
                 part = type;
             }
-            parts.add(i == 0 && start == 0 ? chain.root().what + " " + part : part);
+            // A chain that starts at a static field names it; one that starts elsewhere names its root.
+            boolean fromRoot = i == 0 && !(isClass && l.label() > 0);
+            parts.add(fromRoot ? chain.root().what + " " + part : part);
         }
         parts.add("class loader " + loader);
         return String.join(" -> ", parts);

@@ -35,6 +35,8 @@ final class HeapIndex {
     private final Map<Long, ClassInfo> classes = new HashMap<>();
     private final Map<Long, Layout> layouts = new HashMap<>();
     private final Map<Long, HeapWalker.Root> roots = new HashMap<>();
+    // Classes of this loader count as roots: see hostLoader.
+    private long hostLoader;
 
     private HeapIndex(int idSize) {
         this.idSize = idSize;
@@ -67,9 +69,25 @@ final class HeapIndex {
         return index;
     }
 
+    /**
+     * Counts the classes of {@code loader} as GC roots. It is the runtime's own loader, which lives
+     * as long as the host: how the class holding a static field is reachable says nothing, and
+     * stopping there spares the passes up to the JVM's own roots.
+     */
+    void hostLoader(long loader) {
+        this.hostLoader = loader;
+    }
+
     /** The GC root {@code id} is, if it is one. */
     HeapWalker.Root root(long id) {
-        return roots.get(id);
+        HeapWalker.Root root = roots.get(id);
+        if (root == null && hostLoader != 0) {
+            ClassInfo c = classes.get(id);
+            if (c != null && c.loaderId() == hostLoader) {
+                return HeapWalker.Root.HOST_CLASS;
+            }
+        }
+        return root;
     }
 
     boolean isClass(long id) {

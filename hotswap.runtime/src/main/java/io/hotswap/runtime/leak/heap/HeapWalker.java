@@ -74,7 +74,8 @@ final class HeapWalker {
 
     /** The kinds of GC roots a dump names, the most telling first: an object that is several is named as the first. */
     enum Root {
-        THREAD_OBJECT("live thread"), STICKY_CLASS("system class"), JNI_GLOBAL("JNI global"),
+        THREAD_OBJECT("live thread"), STICKY_CLASS("system class"), HOST_CLASS("class of the host's loader"),
+        JNI_GLOBAL("JNI global"),
         MONITOR_USED("monitor in use"), THREAD_BLOCK("thread block"), NATIVE_STACK("native stack"),
         JNI_LOCAL("JNI local"), JAVA_FRAME("local variable of a thread"), UNKNOWN("unknown root");
 
