@@ -74,7 +74,7 @@ public final class StatusCommand implements Callable<Integer> {
                 + "  collected: " + s.collected() + "  leaked: " + s.leaked());
         for (LeakStatus leak : s.leaks()) {
             out.println("  leaked " + leak.plugin() + " " + leak.version() + ": alive " + leak.aliveForSeconds()
-                    + " s after onFree; threads: " + leak.threads());
+                    + " s after onFree; held by: " + (leak.heldBy().isEmpty() ? "none found" : String.join(", ", leak.heldBy())));
         }
         return ExitCode.OK;
     }
