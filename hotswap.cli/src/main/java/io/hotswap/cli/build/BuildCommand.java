@@ -101,7 +101,7 @@ public final class BuildCommand implements Callable<Integer> {
         Optional<Pattern> excludes = pattern("--exclude", exclude);
         BuildResult built;
         try {
-            built = PluginBuild.run(new BuildRequest(pluginDir, outputDir, compile, javacArgs, libs, includes, excludes,
+            built = PluginBuild.run(new BuildRequest(pluginDir, outputDir, compile, Optional.empty(), javacArgs, libs, includes, excludes,
                     prefixLive, staticLinking, keep, err, verbose ? out::println : step -> { }));
         } catch (BuildException e) {
             e.filesLeft().ifPresent(dir -> out.println("temporary files left in " + dir));

@@ -55,9 +55,8 @@ public final class ReloadCommand implements Callable<Integer> {
         }
         ReloadResult details = Replies.expect(reply, ReloadReply.class, io.hotswap.protocol.Command.RELOAD, socket)
                 .details();
-        out.println("reloaded: generation " + details.generation() + " in " + details.tookMillis() + " ms");
-        int width = details.outcomes().keySet().stream().mapToInt(String::length).max().orElse(0);
-        details.outcomes().forEach((plugin, outcome) -> out.println("  " + pad(plugin, width) + "  " + outcome));
+        out.println(details.headline());
+        details.outcomeLines().forEach(line -> out.println("  " + line));
         return ExitCode.OK;
     }
 
