@@ -8,6 +8,7 @@ import io.hotswap.testkit.plugins.PluginBuilder;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugin.logging.SystemStreamLog;
 import org.junit.jupiter.api.Test;
@@ -84,5 +85,28 @@ class ReloadMojoTest {
                     .hasMessageContaining("hotswap:reload: found no host named ghost with a management endpoint")
                     .hasMessageContaining("running: running-host (pid " + ProcessHandle.current().pid() + ")");
         }
+    }
+
+    @Test
+    void severalHostsAndNoNameFailTheBuildAskingForAPid() {
+        try (PluginTestHost one = host("one-host")) {
+            PluginTestHost two = PluginTestHost.start(work.resolve("two"),
+                    b -> b.name("two-host").managementEndpoint(true).managementDirectory(base));
+            try (two) {
+                assertThatThrownBy(() -> reload(null).execute())
+                        .isInstanceOf(MojoFailureException.class)
+                        .hasMessageStartingWith("hotswap:reload: several hosts match: one-host (pid ")
+                        .hasMessageEndingWith("; pick one with -Dhotswap.pid");
+            }
+        }
+    }
+
+    @Test
+    void aTimeoutThatIsNotPositiveIsRefusedBeforeAnyHostIsAsked() {
+        ReloadMojo mojo = reload("any");
+        mojo.timeout = 0;
+
+        assertThatThrownBy(mojo::execute).isInstanceOf(MojoExecutionException.class)
+                .hasMessage("hotswap.timeout must be a positive number of seconds, was 0");
     }
 }
