@@ -1,12 +1,12 @@
 package io.hotswap.cli.remote;
 
 import io.hotswap.cli.command.CommandException;
-import io.hotswap.protocol.HostEntry;
-import io.hotswap.protocol.endpoint.EndpointDirectory;
+import io.hotswap.protocol.endpoint.HostQuery;
+import io.hotswap.protocol.endpoint.HostSelectionException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.stream.Collectors;
+import java.util.Optional;
+import java.util.OptionalLong;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -42,24 +42,15 @@ public final class HostSelection {
             }
             return target.socket;
         }
-        EndpointDirectory dir = runtimeDir.directory();
-        List<HostEntry> hosts = dir.hosts();
-        List<HostEntry> matching = hosts.stream()
-                .filter(h -> target == null || target.name == null || h.name().equals(target.name))
-                .filter(h -> target == null || target.pid == null || h.pid() == target.pid)
-                .toList();
-        if (matching.size() == 1) {
-            return matching.get(0).socket();
+        HostQuery query = target == null ? HostQuery.any()
+                : new HostQuery(Optional.ofNullable(target.name),
+                        target.pid == null ? OptionalLong.empty() : OptionalLong.of(target.pid));
+        try {
+            return query.selectFrom(runtimeDir.directory()).socket();
+        } catch (HostSelectionException e) {
+            throw e.reason() == HostSelectionException.Reason.SEVERAL
+                    ? CommandException.usage(e.getMessage() + "; pick one with --pid")
+                    : CommandException.failed(e.getMessage());
         }
-        String who = target == null ? "a host" : target.name != null ? "a host named " + target.name : "a host with pid " + target.pid;
-        if (matching.isEmpty()) {
-            throw CommandException.failed("found no " + who.substring(2) + " with a management endpoint in " + dir
-                    + (hosts.isEmpty() ? "" : "; running: " + describe(hosts)));
-        }
-        throw CommandException.usage("several hosts match, pick one with --pid: " + describe(matching));
-    }
-
-    private static String describe(List<HostEntry> hosts) {
-        return hosts.stream().map(h -> h.name() + " (pid " + h.pid() + ")").collect(Collectors.joining(", "));
     }
 }

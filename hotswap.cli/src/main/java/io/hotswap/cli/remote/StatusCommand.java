@@ -2,6 +2,7 @@ package io.hotswap.cli.remote;
 
 import io.hotswap.cli.command.DebugOption;
 import io.hotswap.cli.command.ExitCode;
+import io.hotswap.cli.command.HelpOption;
 import io.hotswap.protocol.ErrorReply;
 import io.hotswap.protocol.HostStatus;
 import io.hotswap.protocol.LeakStatus;
@@ -20,7 +21,12 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code hotswap status}: what a running host runs, and what it freed, collected or leaked. */
-@Command(name = "status", description = "Prints a running host's generation, plugins with versions, and leak figures.")
+@Command(name = "status", description = "Prints a running host's generation, plugins with versions, and leak figures.",
+        footerHeading = "%nExamples:%n",
+        footer = {"  hotswap status --host hello",
+                "      generation, plugins with versions and libraries, leaks",
+                "  hotswap status --host hello --json",
+                "      the same as one line of JSON, for scripts"})
 public final class StatusCommand implements Callable<Integer> {
 
     // A status never waits for a reload: it answers at once, or the host is in trouble.
@@ -37,6 +43,9 @@ public final class StatusCommand implements Callable<Integer> {
 
     @Mixin
     DebugOption debug;
+
+    @Mixin
+    HelpOption help;
 
     @Override
     public Integer call() {

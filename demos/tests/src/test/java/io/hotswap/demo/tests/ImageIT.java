@@ -102,6 +102,13 @@ class ImageIT {
     }
 
     @Test
+    void theImageShipsTheCommandsBashCompletion() throws Exception {
+        String script = java.nio.file.Files.readString(image.resolve("bin/hotswap_completion"));
+        assertThat(script).startsWith("#!/usr/bin/env bash").contains("complete -F _complete_hotswap")
+                .contains("generate-completion").contains("--prefixLive").contains("--timeout");
+    }
+
+    @Test
     void theCommandRunsFromTheImage() throws Exception {
         assertThat(run(image.resolve("bin/hotswap").toString(), "--help"))
                 .contains("build").contains("reload").contains("status").contains("hosts");
