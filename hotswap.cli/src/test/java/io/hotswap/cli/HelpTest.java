@@ -10,7 +10,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class HelpTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"build", "reload", "status", "hosts"})
+    @ValueSource(strings = {"build", "reload", "status", "hosts", "leaks"})
     void eachSubcommandsHelpEndsWithAnExampleOfItself(String name) {
         Cli help = Cli.run(name, "--help");
 

@@ -5,9 +5,8 @@ import io.hotswap.build.BuildRequest;
 import io.hotswap.build.BuildResult;
 import io.hotswap.build.PluginBuild;
 import io.hotswap.cli.command.CommandException;
-import io.hotswap.cli.command.DebugOption;
+import io.hotswap.cli.command.CommonOptions;
 import io.hotswap.cli.command.ExitCode;
-import io.hotswap.cli.command.HelpOption;
 import io.hotswap.protocol.bundle.BundleLayout;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -51,7 +50,7 @@ public final class BuildCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Mixin
-    DebugOption debug;
+    CommonOptions options;
 
     @Option(names = "--include", paramLabel = "REGEX",
             description = "Also pack the files beside the sources whose relative path matches (src/main/resources is always packed).")
@@ -87,9 +86,6 @@ public final class BuildCommand implements Callable<Integer> {
     @Option(names = "-v", description = "Say what is done, step by step.")
     boolean verbose;
 
-    @Mixin
-    HelpOption help;
-
     @Parameters(index = "0", paramLabel = "<pluginDir>", description = "The plugin's directory.")
     Path pluginDir;
 
@@ -104,7 +100,7 @@ public final class BuildCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         BuildRequest.KeepFiles keep = leaveTemps ? BuildRequest.KeepFiles.ALWAYS
-                : debug.on() ? BuildRequest.KeepFiles.ON_FAILURE : BuildRequest.KeepFiles.NEVER;
+                : options.debug() ? BuildRequest.KeepFiles.ON_FAILURE : BuildRequest.KeepFiles.NEVER;
         Optional<Pattern> includes = pattern("--include", include);
         Optional<Pattern> excludes = pattern("--exclude", exclude);
         BuildResult built;

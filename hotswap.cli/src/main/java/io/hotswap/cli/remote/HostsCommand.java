@@ -1,8 +1,7 @@
 package io.hotswap.cli.remote;
 
-import io.hotswap.cli.command.DebugOption;
+import io.hotswap.cli.command.CommonOptions;
 import io.hotswap.cli.command.ExitCode;
-import io.hotswap.cli.command.HelpOption;
 import io.hotswap.protocol.HostEntry;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
@@ -26,10 +25,7 @@ public final class HostsCommand implements Callable<Integer> {
     RuntimeDirOption runtimeDir;
 
     @Mixin
-    DebugOption debug;
-
-    @Mixin
-    HelpOption help;
+    CommonOptions options;
 
     @Override
     public Integer call() {

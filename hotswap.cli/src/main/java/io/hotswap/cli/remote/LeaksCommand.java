@@ -1,7 +1,7 @@
 package io.hotswap.cli.remote;
 
 import io.hotswap.cli.command.CommandException;
-import io.hotswap.cli.command.DebugOption;
+import io.hotswap.cli.command.CommonOptions;
 import io.hotswap.cli.command.ExitCode;
 import io.hotswap.protocol.ErrorReply;
 import io.hotswap.protocol.LeakPathStatus;
@@ -22,7 +22,12 @@ import picocli.CommandLine.Spec;
 /** {@code hotswap leaks}: what holds each leaked plugin version of a running host. */
 @Command(name = "leaks", description = {"Prints what holds each leaked plugin version of a running host:"
         + " the shortest chain of references from a GC root to the version's class loader.",
-        "The host dumps its live heap for this (a full collection, seconds), reads it and deletes it."})
+        "The host dumps its live heap for this (a full collection, seconds), reads it and deletes it."},
+        footerHeading = "%nExamples:%n",
+        footer = {"  hotswap leaks --host hello",
+                "      per leaked version: static field ... -> ... -> class loader plugin-...",
+                "  hotswap leaks --host hello --json",
+                "      the same as one line of JSON, for scripts"})
 public final class LeaksCommand implements Callable<Integer> {
 
     @Spec
@@ -39,7 +44,7 @@ public final class LeaksCommand implements Callable<Integer> {
     long timeoutSeconds;
 
     @Mixin
-    DebugOption debug;
+    CommonOptions options;
 
     @Override
     public Integer call() {

@@ -1,9 +1,8 @@
 package io.hotswap.cli.remote;
 
 import io.hotswap.cli.command.CommandException;
-import io.hotswap.cli.command.DebugOption;
+import io.hotswap.cli.command.CommonOptions;
 import io.hotswap.cli.command.ExitCode;
-import io.hotswap.cli.command.HelpOption;
 import io.hotswap.protocol.ErrorReply;
 import io.hotswap.protocol.ReloadReply;
 import io.hotswap.protocol.ReloadResult;
@@ -38,10 +37,7 @@ public final class ReloadCommand implements Callable<Integer> {
     HostSelection selection;
 
     @Mixin
-    DebugOption debug;
-
-    @Mixin
-    HelpOption help;
+    CommonOptions options;
 
     @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "120",
             description = "Give up waiting for the host's answer after this many seconds (the host's own limits,"

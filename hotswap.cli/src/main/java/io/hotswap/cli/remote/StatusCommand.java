@@ -1,8 +1,7 @@
 package io.hotswap.cli.remote;
 
-import io.hotswap.cli.command.DebugOption;
+import io.hotswap.cli.command.CommonOptions;
 import io.hotswap.cli.command.ExitCode;
-import io.hotswap.cli.command.HelpOption;
 import io.hotswap.protocol.ErrorReply;
 import io.hotswap.protocol.HostStatus;
 import io.hotswap.protocol.LeakStatus;
@@ -42,10 +41,7 @@ public final class StatusCommand implements Callable<Integer> {
     boolean json;
 
     @Mixin
-    DebugOption debug;
-
-    @Mixin
-    HelpOption help;
+    CommonOptions options;
 
     @Override
     public Integer call() {
