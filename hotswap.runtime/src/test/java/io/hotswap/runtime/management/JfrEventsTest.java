@@ -56,6 +56,12 @@ class JfrEventsTest {
         assertThat(reload.getDuration()).isPositive();
         assertThat(named(recorded, "io.hotswap.Load")).extracting(e -> e.getString("plugin")).containsExactly("alpha", "alpha");
         assertThat(named(recorded, "io.hotswap.Free")).extracting(e -> e.getString("plugin")).contains("alpha");
+        // Category and fields of the plugin-version events come from their common superclass.
+        assertThat(named(recorded, "io.hotswap.Load")).allSatisfy(e -> {
+            assertThat(e.getEventType().getCategoryNames()).containsExactly("Hotswap");
+            assertThat(e.getString("version")).isNotBlank();
+            assertThat(e.getStackTrace()).isNull();
+        });
     }
 
     private static List<RecordedEvent> named(List<RecordedEvent> events, String name) {
