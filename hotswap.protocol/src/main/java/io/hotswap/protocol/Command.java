@@ -12,9 +12,16 @@ public enum Command {
     /** Reload the plugin directory; the reply carries the details or the error. */
     RELOAD,
     /** Report generation, plugins with versions and leak figures. */
-    STATUS;
+    STATUS,
+    /**
+     * Make the generation kept on probation current again; the reply carries how the probation
+     * ended, or the error saying why there is nothing to roll back to.
+     *
+     * @since 0.3
+     */
+    ROLLBACK;
 
-    /** The name on the wire: {@code reload}, {@code status}. */
+    /** The name on the wire: {@code reload}, {@code status}, {@code rollback}. */
     public String wireName() {
         return name().toLowerCase(Locale.ROOT);
     }

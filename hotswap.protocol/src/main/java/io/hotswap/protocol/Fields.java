@@ -57,6 +57,16 @@ final class Fields {
         return Optional.of(s);
     }
 
+    /** A boolean that a sender may leave out (or send as null), read as false then. */
+    boolean optionalBool(String key) throws ProtocolException {
+        return json.get(key) != null && bool(key);
+    }
+
+    /** An instant that may be {@code null} or absent. */
+    Optional<Instant> optionalInstant(String key) throws ProtocolException {
+        return json.get(key) == null ? Optional.empty() : Optional.of(instant(key));
+    }
+
     long integer(String key) throws ProtocolException {
         Object v = required(key);
         if (!(v instanceof Long n)) {

@@ -15,5 +15,12 @@ public enum ReloadOutcome {
     /** A dependency got a new layer: a new layer on top of it, hooks ran. */
     RELINKED,
     /** Its jar is gone: dropped from the new generation. */
-    REMOVED
+    REMOVED,
+    /**
+     * Its file was rejected by an automatic rollback and is unchanged since: skipped, the running
+     * version carried over; {@code hotswap reload --force} loads it.
+     *
+     * @since 0.3
+     */
+    SKIPPED
 }

@@ -1,12 +1,12 @@
 package io.hotswap.protocol;
 
 /**
- * One reply of a management endpoint: {@code {"ok":true,...}} with a status or reload details, or
+ * One reply of a management endpoint: {@code {"ok":true,...}} with a status, reload details or a rollback's outcome, or
  * {@code {"ok":false,"error":...}}.
  *
  * @since 0.2
  */
-public sealed interface Reply permits StatusReply, ReloadReply, ErrorReply {
+public sealed interface Reply permits StatusReply, ReloadReply, RollbackReply, ErrorReply {
 
     /** Whether the request succeeded: every reply but an {@link ErrorReply}. */
     default boolean ok() {

@@ -81,7 +81,10 @@ class ProtocolCodecProperties {
         Arbitrary<Reply> reloads = Combinators.combine(Arbitraries.longs(), Arbitraries.longs(),
                 Arbitraries.maps(text(), Arbitraries.of(ReloadOutcome.class)).ofMaxSize(4).map(LinkedHashMap::new))
                 .as((g, t, o) -> new ReloadReply(new ReloadResult(g, t, o)));
-        return Arbitraries.oneOf(errors, reloads, statuses().map(StatusReply::new));
+        Arbitrary<Reply> rollbacks = Combinators.combine(Arbitraries.longs(), Arbitraries.longs(),
+                Arbitraries.of(ProbationVerdict.class), text(), instants(), Arbitraries.longs(), Arbitraries.longs())
+                .as((g, k, v, why, at, c, f) -> new RollbackReply(new ProbationEnd(g, k, v, why, at, c, f)));
+        return Arbitraries.oneOf(errors, reloads, rollbacks, statuses().map(StatusReply::new));
     }
 
     @Provide

@@ -79,6 +79,13 @@ public final class Swapper implements AutoCloseable {
     // What follows this swapper's events (management, file watch): told after the reload lock is
     // released, in this order. Fixed once built.
     private final List<SwapperAttachment> attachments;
+    // Keeps a replaced generation for a rollback, and judges the new one; off unless asked for.
+    private final Probation probation;
+    // Files that automatic rollbacks rejected; written under the reload lock, read by status().
+    private volatile Rejections rejections = Rejections.NONE;
+    // The highest generation number made so far, under the reload lock: numbers are never reused,
+    // so that after a rollback from 3 to 2 the next reload makes 4 (loader names stay unique).
+    private long highestNumber;
 
     private Swapper(Builder b) {
         this.config = new SwapperConfig(b.name, b.log, b.hostLayer, b.whitelist, b.extensionFactory,
@@ -93,6 +100,8 @@ public final class Swapper implements AutoCloseable {
         this.hookThreads = new HookThreads(b.name);
         this.retirement = new Retirement(b.name, b.freeDelay, b.leakCheckInterval, b.hookTimeout, hookThreads,
                 leakWatch, log);
+        this.probation = new Probation(b.name, b.staticLinking ? Duration.ZERO : b.probation, b.probationRule,
+                retirement, hookThreads, b.hookTimeout, log);
         if (b.fileWatch && b.staticLinking) {
             log.warn("Swapper {}: static linking is on, so the file watch is off: nothing can be reloaded", b.name);
         }
@@ -116,6 +125,7 @@ public final class Swapper implements AutoCloseable {
             if (opened != null) {
                 opened.close();
             }
+            probation.close();
             retirement.close();
             hookThreads.close();
             if (e instanceof IOException io) {
@@ -136,6 +146,13 @@ public final class Swapper implements AutoCloseable {
             attachments.add(management);
         }
         attachments.addAll(b.extraAttachments);
+        // Last: the probation thread calls back only once the swapper is whole.
+        probation.rollBackWith(this::rollBackAutomatically);
+    }
+
+    /** Whether some thread waits for the reload lock (tests use it to see a rollback wait for a reload). */
+    boolean reloadLockQueued() {
+        return reloadLock.hasQueuedThreads();
     }
 
     /** Whether this thread holds the reload lock (events must be told without it). */
@@ -167,8 +184,19 @@ public final class Swapper implements AutoCloseable {
         }
 
         @Override
-        public Reply reload() {
-            return ManagementViews.reload(() -> Swapper.this.reload(lastData));
+        public Reply reload(boolean force) {
+            return ManagementViews.reload(() -> force ? forceReload(lastData) : Swapper.this.reload(lastData),
+                    generation -> probation.status().filter(p -> p.generation() == generation));
+        }
+
+        @Override
+        public Reply rollback() {
+            return ManagementViews.rollback(Swapper.this::rollback);
+        }
+
+        @Override
+        public String probation() {
+            return ManagementViews.probation(probation.status(), probation.last());
         }
 
         // The MBean's cheap attributes: no snapshot, no leak sweep.
@@ -206,7 +234,7 @@ public final class Swapper implements AutoCloseable {
      * @throws IllegalStateException if plugins were already loaded
      */
     public ReloadDetails loadPlugins(Object data) {
-        return swap(data, true);
+        return swap(data, true, false);
     }
 
     /**
@@ -219,6 +247,20 @@ public final class Swapper implements AutoCloseable {
      *         a {@link SwapException} if {@linkplain #staticLinkingMode() static linking} is on
      */
     public ReloadDetails reload(Object data) {
+        return reload(data, false);
+    }
+
+    /**
+     * As {@link #reload}, loading also the files that an automatic rollback rejected (which a
+     * reload skips, as {@link PluginOutcome#SKIPPED}, until they change); their rejection is lifted.
+     *
+     * @since 0.3
+     */
+    public ReloadDetails forceReload(Object data) {
+        return reload(data, true);
+    }
+
+    private ReloadDetails reload(Object data, boolean force) {
         if (config.staticLinking()) {
             SwapException refused = new SwapException(null, ReloadStep.SWAP, "static linking is on: swapper "
                     + config.name() + " runs the plugins of the host's module path, which cannot be reloaded;"
@@ -226,10 +268,10 @@ public final class Swapper implements AutoCloseable {
             log.warn(refused.getMessage());
             throw refused;
         }
-        return swap(data, false);
+        return swap(data, false, force);
     }
 
-    private ReloadDetails swap(Object data, boolean first) {
+    private ReloadDetails swap(Object data, boolean first, boolean force) {
         ReloadEvent event = Jfr.on() ? new ReloadEvent(config.name(), first) : null;
         if (event != null) {
             event.begin();
@@ -246,11 +288,13 @@ public final class Swapper implements AutoCloseable {
             ReloadAttempt running = new ReloadAttempt(hookTimeout);
             attempt = running;
             Path dir = pluginDir;
+            long number = Math.max(previous.number(), highestNumber) + 1;
+            Rejections rejected = rejections;
             try {
                 // The build runs on a hook thread: this thread waits, and gives up on a step that
                 // does not end within the hook timeout, so the lock is released whatever a plugin does.
-                built = running.run(hookThreads, () -> new Reloader(config, retirement, dir, previous, running).build(data),
-                        first ? "the load" : "the reload");
+                built = running.run(hookThreads, () -> new Reloader(config, retirement, dir, previous, number, rejected,
+                        force, running).build(data), first ? "the load" : "the reload");
             } catch (ReloadException e) {
                 running.stuck().ifPresent(s -> leakWatch.watch(s.plugin(), s.version(), s.layer()));
                 log.error("{} of {} failed; generation {} stays current: {}", first ? "Load" : "Reload",
@@ -267,11 +311,14 @@ public final class Swapper implements AutoCloseable {
             lastData = data;
             Generation next = built.generation();
             next.loaded().forEach(LoadedPlugin::hold);
+            highestNumber = next.number();
+            rejections = built.rejections();
+            List<Generation> retire = probation.swapping(previous, next);
             current.set(next); // the one atomic step: from here on new calls see the new code
             if (!first) {
                 reloadCounter.incrementAndGet();
             }
-            retirement.retire(previous);
+            retire.forEach(retirement::retire);
             ReloadDetails details = built.details()
                     .withStep(ReloadStep.SWAP, Duration.ofNanos(System.nanoTime() - swapStart));
             log.info("Generation {} is current ({}): {}", next.number(), first ? "load" : "reload", details);
@@ -286,6 +333,122 @@ public final class Swapper implements AutoCloseable {
             tell(first ? new SwapperEvent.FirstLoadDone(succeeded)
                     : new SwapperEvent.ReloadFinished(current.get().number(), succeeded));
         }
+    }
+
+    /**
+     * Makes the generation on probation's predecessor current again, in one atomic step, and
+     * retires the one on probation like any replaced generation: its calls in flight finish there,
+     * its plugins not in the older generation get {@code onFree} after the free delay, and their
+     * layers are watched until collected. No hook runs: the older generation's plugins were never
+     * freed, and its vault (live functions, data bag, extension) is current again. Serialized with
+     * reloads by the reload lock.
+     *
+     * @return how the probation ended
+     * @throws IllegalStateException if no generation is on probation, saying why ("no generation on
+     *         probation: the previous one (generation 2) was freed at ..."); a {@link SwapException}
+     *         if a reload holds the lock past the reload wait
+     * @since 0.3
+     */
+    public ProbationOutcome rollback() {
+        return rollBack(null, ProbationOutcome.Verdict.ROLLED_BACK, "rollback requested").orElseThrow();
+    }
+
+    /** The probation rule failed on the probation thread: roll back, unless the trial ended meanwhile. */
+    private boolean rollBackAutomatically(Probation.Trial trial, String reason) {
+        try {
+            rollBack(trial, ProbationOutcome.Verdict.ROLLED_BACK_AUTOMATICALLY, reason);
+            return true;
+        } catch (SwapException e) {
+            log.warn("Swapper {}: generation {} failed its probation ({}) but cannot be rolled back now: {}; will try"
+                    + " again", config.name(), trial.generation().number(), reason, e.getMessage());
+            return false;
+        } catch (IllegalStateException e) {
+            return true; // it ended meanwhile (passed, superseded or closed)
+        }
+    }
+
+    /**
+     * @param expected the trial an automatic rollback judged, or null for whichever is on trial
+     * @return empty if {@code expected} is no longer on trial
+     */
+    private Optional<ProbationOutcome> rollBack(Probation.Trial expected, ProbationOutcome.Verdict verdict, String reason) {
+        boolean automatic = verdict == ProbationOutcome.Verdict.ROLLED_BACK_AUTOMATICALLY;
+        ProbationOutcome outcome = null;
+        lockOrRefuse("rollback");
+        try {
+            Optional<Probation.Trial> running = probation.trial();
+            if (expected != null && running.filter(t -> t == expected).isEmpty()) {
+                return Optional.empty();
+            }
+            Probation.Trial trial = running.orElseThrow(() -> refused(probation.refusal()));
+            outcome = probation.end(trial, verdict, reason).orElseThrow(() -> refused(probation.refusal()));
+            Generation from = current.get();
+            if (from != trial.generation()) {
+                throw new IllegalStateException("swapper " + config.name() + ": generation " + from.number()
+                        + " is current, not generation " + trial.generation().number() + " that was on probation");
+            }
+            current.set(trial.kept()); // the one atomic step: new calls see the older code again
+            retirement.retire(from);
+            if (automatic) {
+                rejections = rejections.with(rejected(from, trial.kept(), reason));
+            }
+            log(outcome, from, trial);
+            probation.completed(trial, outcome);
+            return Optional.of(outcome);
+        } finally {
+            reloadLock.unlock();
+            if (outcome != null) {
+                tell(new SwapperEvent.RolledBack(outcome.generation(), outcome.kept(), automatic));
+            }
+        }
+    }
+
+    private IllegalStateException refused(String why) {
+        log.warn("Swapper {}: rollback refused: {}", config.name(), why);
+        return new IllegalStateException(why);
+    }
+
+    /** The files of {@code from}'s plugins that {@code kept} does not run: what an automatic rollback rejects. */
+    private static List<RejectedFile> rejected(Generation from, Generation kept, String reason) {
+        java.time.Instant now = java.time.Instant.now();
+        return from.loaded().stream()
+                .filter(p -> kept.loaded(p.name()).filter(k -> k.sha256().equals(p.sha256())).isEmpty())
+                .map(p -> new RejectedFile(p.name(), p.sha256(), p.info().file(), now, reason))
+                .toList();
+    }
+
+    private void log(ProbationOutcome o, Generation from, Probation.Trial trial) {
+        boolean automatic = o.verdict() == ProbationOutcome.Verdict.ROLLED_BACK_AUTOMATICALLY;
+        if (automatic) {
+            // One line per plugin whose file is rejected, so that each names its plugin; then the swap.
+            for (LoadedPlugin p : from.loaded()) {
+                if (trial.kept().loaded(p.name()).filter(k -> k.sha256().equals(p.sha256())).isEmpty()) {
+                    log.warn("Plugin {} ({}): rolled back with generation {}: {}; its file is rejected until it changes",
+                            p.name(), p.info().version(), o.generation(), o.reason());
+                }
+            }
+            log.warn("Generation {} failed its probation and was rolled back automatically: generation {} is current"
+                    + " again ({} of {} calls failed: {})", o.generation(), o.kept(), o.failures(), o.calls(), o.reason());
+        } else {
+            log.info("Generation {} rolled back: generation {} is current again ({} of {} calls had failed)",
+                    o.generation(), o.kept(), o.failures(), o.calls());
+        }
+        if (Jfr.on()) {
+            io.hotswap.runtime.jfr.RollbackEvent event = new io.hotswap.runtime.jfr.RollbackEvent(config.name());
+            event.rolledBack(o.generation(), o.kept(), automatic, o.reason(), o.calls(), o.failures());
+            event.commit();
+        }
+    }
+
+    /**
+     * Completes with the outcome of {@code generation}'s probation once it ends: passed, rolled
+     * back (by {@link #rollback()} or by the rule), superseded by a reload, or closed. Completes at
+     * once if it was the last probation to end, exceptionally if it is not on probation and was not.
+     *
+     * @since 0.3
+     */
+    public CompletionStage<ProbationOutcome> probationOutcome(long generation) {
+        return probation.outcome(generation);
     }
 
     /** The current generation: one lock-free read. Generation 0, empty, before the first load. */
@@ -384,7 +547,8 @@ public final class Swapper implements AutoCloseable {
         return new SwapperStatus(pluginDir, g.number(), reloadCounter.get(), staticLinkingMode(),
                 g.loaded().stream().map(LoadedPlugin::info).toList(), retirement.retiredCount(),
                 leakWatch.freed(), leakWatch.collected(), leaks.size(), leaks,
-                Optional.ofNullable(running).map(ReloadAttempt::progress));
+                Optional.ofNullable(running).map(ReloadAttempt::progress), probation.status(), probation.last(),
+                rejections.list());
     }
 
     /**
@@ -446,6 +610,7 @@ public final class Swapper implements AutoCloseable {
         }
         try {
             Generation last = current.getAndSet(Generation.empty(log));
+            probation.close("swapper " + config.name() + " closed").ifPresent(retirement::retire);
             retirement.retire(last);
             retirement.releaseNow();
             try {
@@ -506,6 +671,8 @@ public final class Swapper implements AutoCloseable {
         private boolean collectWhenQuiet = true;
         private Duration reloadWait = Duration.ofSeconds(30);
         private final List<SwapperAttachment> extraAttachments = new ArrayList<>();
+        private Duration probation = Duration.ZERO;
+        private ProbationRule probationRule = ProbationRule.none();
 
         private Builder(Path pluginDir) {
             this.pluginDir = Objects.requireNonNull(pluginDir, "pluginDir");
@@ -741,6 +908,32 @@ public final class Swapper implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Keeps a replaced generation on probation for {@code time} after each successful reload:
+         * not freed, no new calls, and {@link Swapper#rollback()} makes it current again in one step;
+         * after that time its free delay starts. Default zero: off. A reload during a probation
+         * ends it: the generation on trial is kept in turn, and the one kept before is retired.
+         *
+         * @since 0.3
+         */
+        public Builder probation(Duration time) {
+            this.probation = nonNegative(time, "probation");
+            return this;
+        }
+
+        /**
+         * When the runtime rolls a generation on probation back by itself; default
+         * {@link ProbationRule#none()}. It then logs why, records the JFR event
+         * {@code io.hotswap.Rollback}, and rejects the new files: reloads skip them until they
+         * change ({@link Swapper#forceReload} loads them). Needs {@link #probation}.
+         *
+         * @since 0.3
+         */
+        public Builder probationRule(ProbationRule rule) {
+            this.probationRule = Objects.requireNonNull(rule, "rule");
+            return this;
+        }
+
         /** Attaches one more follower of the swapper's events, told after the built-in ones. */
         Builder attach(SwapperAttachment attachment) {
             extraAttachments.add(Objects.requireNonNull(attachment, "attachment"));
@@ -749,7 +942,7 @@ public final class Swapper implements AutoCloseable {
 
         /**
          * @throws IllegalArgumentException if the plugin directory does not exist (and static
-         *                                  linking is off)
+         *                                  linking is off), or a probation rule is set without a probation time
          * @throws IllegalStateException    if no host layer was given and {@code io.hotswap.api} is
          *                                  not in a named module (on the class path), or a swapper of
          *                                  this name is already registered in JMX (not with
@@ -758,6 +951,10 @@ public final class Swapper implements AutoCloseable {
          *                                  {@link #managementInBackground}) or the file watch cannot be set up
          */
         public Swapper build() {
+            if (probationRule.judges() && probation.isZero()) {
+                throw new IllegalArgumentException("probationRule (" + probationRule + ") needs a probation time:"
+                        + " call probation(Duration) too");
+            }
             if (!staticLinking) {
                 requireDirectory(pluginDir);
             }
