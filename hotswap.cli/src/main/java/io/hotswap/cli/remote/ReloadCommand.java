@@ -4,12 +4,18 @@ import io.hotswap.cli.command.CommandException;
 import io.hotswap.cli.command.DebugOption;
 import io.hotswap.cli.command.ExitCode;
 import io.hotswap.protocol.ErrorReply;
+import io.hotswap.protocol.ProbationEnd;
+import io.hotswap.protocol.ProbationVerdict;
+import io.hotswap.protocol.ReloadOutcome;
 import io.hotswap.protocol.ReloadReply;
 import io.hotswap.protocol.ReloadResult;
 import io.hotswap.protocol.Reply;
+import io.hotswap.protocol.Request;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -20,7 +26,9 @@ import picocli.CommandLine.Spec;
 /** {@code hotswap reload}: reloads a running host's plugin directory and prints what happened per plugin. */
 @Command(name = "reload", description = {"Reloads the plugin directory of a running host.",
         "Prints the outcome per plugin and exits 0, or prints the error (plugin, step, cause) and exits 1;"
-                + " the host then keeps serving its current generation."})
+                + " the host then keeps serving its current generation.",
+        "With --wait-probation, then waits for the end of the new generation's probation and exits 1 if it was"
+                + " rolled back."})
 public final class ReloadCommand implements Callable<Integer> {
 
     @Spec
@@ -37,6 +45,14 @@ public final class ReloadCommand implements Callable<Integer> {
                     + " hookTimeout and reloadWait, end a stuck reload before that). Default: ${DEFAULT-VALUE}.")
     long timeoutSeconds;
 
+    @Option(names = "--force", description = "Load also the files that an automatic rollback rejected"
+            + " (the host skips them until they change).")
+    boolean force;
+
+    @Option(names = "--wait-probation", description = "Wait for the end of the new generation's probation (at most"
+            + " its time and --timeout more); exit 1 if it was rolled back.")
+    boolean waitProbation;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -45,7 +61,8 @@ public final class ReloadCommand implements Callable<Integer> {
             throw CommandException.usage("--timeout must be a positive number of seconds, was " + timeoutSeconds);
         }
         Path socket = selection.socket();
-        Reply reply = Replies.ask(socket, io.hotswap.protocol.Command.RELOAD, Duration.ofSeconds(timeoutSeconds));
+        Reply reply = Replies.ask(socket, new Request(io.hotswap.protocol.Command.RELOAD, force),
+                Duration.ofSeconds(timeoutSeconds));
         if (reply instanceof ErrorReply failed) {
             err.println("reload failed: " + failed.error());
             failed.plugin().ifPresent(p -> err.println("  plugin: " + p));
@@ -58,6 +75,37 @@ public final class ReloadCommand implements Callable<Integer> {
         out.println("reloaded: generation " + details.generation() + " in " + details.tookMillis() + " ms");
         int width = details.outcomes().keySet().stream().mapToInt(String::length).max().orElse(0);
         details.outcomes().forEach((plugin, outcome) -> out.println("  " + pad(plugin, width) + "  " + outcome));
+        if (details.outcomes().containsValue(ReloadOutcome.SKIPPED)) {
+            out.println("SKIPPED: an automatic rollback rejected that file; change it, or reload with --force");
+        }
+        details.probationUntil().ifPresent(until -> out.println("on probation until " + until
+                + "; hotswap rollback makes the generation before current again"));
+        if (!waitProbation) {
+            return ExitCode.OK;
+        }
+        if (details.probationUntil().isEmpty()) {
+            out.println("no probation to wait for: the host keeps no generation on probation");
+            return ExitCode.OK;
+        }
+        Instant deadline = details.probationUntil().get().plusSeconds(timeoutSeconds);
+        Optional<ProbationEnd> end = ProbationWait.await(socket, details.generation(), deadline);
+        if (end.isEmpty()) {
+            out.println("probation of generation " + details.generation() + " ended by a later reload");
+            return ExitCode.OK;
+        }
+        ProbationEnd o = end.get();
+        String figures = " (" + o.failures() + " of " + o.calls() + " calls failed)";
+        switch (o.verdict()) {
+            case PASSED -> out.println("probation passed: generation " + o.generation() + " stays" + figures);
+            case SUPERSEDED -> out.println("probation of generation " + o.generation() + " ended by a later reload");
+            case ROLLED_BACK, ROLLED_BACK_AUTOMATICALLY, CLOSED -> {
+                err.println("probation failed: " + (o.verdict() == ProbationVerdict.CLOSED ? "the host closed"
+                        : "generation " + o.generation() + " was rolled back to generation " + o.kept()
+                        + (o.verdict() == ProbationVerdict.ROLLED_BACK ? " on request" : " automatically")) + figures);
+                err.println("  reason: " + o.reason());
+                return ExitCode.FAILED;
+            }
+        }
         return ExitCode.OK;
     }
 

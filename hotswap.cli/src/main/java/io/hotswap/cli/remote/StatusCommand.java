@@ -8,10 +8,13 @@ import io.hotswap.protocol.LeakStatus;
 import io.hotswap.protocol.LibraryStatus;
 import io.hotswap.protocol.PluginStatus;
 import io.hotswap.protocol.ProtocolCodec;
+import io.hotswap.protocol.RejectedStatus;
 import io.hotswap.protocol.Reply;
 import io.hotswap.protocol.StatusReply;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -24,7 +27,7 @@ import picocli.CommandLine.Spec;
 public final class StatusCommand implements Callable<Integer> {
 
     // A status never waits for a reload: it answers at once, or the host is in trouble.
-    private static final java.time.Duration STATUS_TIMEOUT = java.time.Duration.ofSeconds(30);
+    private static final Duration STATUS_TIMEOUT = Duration.ofSeconds(30);
 
     @Spec
     CommandSpec spec;
@@ -75,6 +78,17 @@ public final class StatusCommand implements Callable<Integer> {
         for (LeakStatus leak : s.leaks()) {
             out.println("  leaked " + leak.plugin() + " " + leak.version() + ": alive " + leak.aliveForSeconds()
                     + " s after onFree; threads: " + leak.threads());
+        }
+        s.probation().ifPresent(p -> out.println("probation:   generation " + p.generation() + " until " + p.until()
+                + " (" + Math.max(0, Duration.between(Instant.now(), p.until()).toSeconds()) + " s left); generation "
+                + p.kept() + " kept for a rollback; " + p.failures() + " of " + p.calls() + " calls failed"));
+        s.lastProbation().ifPresent(o -> out.println("last probation: generation " + o.generation() + " "
+                + o.verdict().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + " at " + o.at() + ": "
+                + o.reason()));
+        for (RejectedStatus r : s.rejected()) {
+            out.println("  rejected " + r.plugin() + " sha256:" + r.sha256().substring(0, Math.min(12, r.sha256().length()))
+                    + r.file().map(f -> " (" + f + ")").orElse("") + " since " + r.since()
+                    + ": skipped until it changes, or reload --force");
         }
         return ExitCode.OK;
     }
