@@ -58,6 +58,36 @@ class JfrEventsTest {
         assertThat(named(recorded, "io.hotswap.Free")).extracting(e -> e.getString("plugin")).contains("alpha");
     }
 
+    @Test
+    void aRollbackIsRecordedWithItsGenerationsAndReason() throws Exception {
+        Events events = new Events();
+        plugin("alpha").version("v1").buildInto(plugins);
+        List<RecordedEvent> recorded;
+        try (Recording recording = new Recording()) {
+            recording.enable("io.hotswap.Rollback");
+            recording.start();
+            try (Swapper swapper = Swapper.builder(plugins).name("jfrhost").freeDelay(Duration.ZERO)
+                    .probation(Duration.ofDays(1)).build()) {
+                swapper.loadPlugins(events);
+                plugin("alpha").version("v2").buildInto(plugins);
+                swapper.reload(events);
+                swapper.rollback();
+            }
+            recording.stop();
+            Path file = out.resolve("rollback.jfr");
+            recording.dump(file);
+            recorded = RecordingFile.readAllEvents(file);
+        }
+
+        assertThat(named(recorded, "io.hotswap.Rollback")).singleElement().satisfies(e -> {
+            assertThat(e.getString("host")).isEqualTo("jfrhost");
+            assertThat(e.getLong("from")).isEqualTo(2);
+            assertThat(e.getLong("to")).isEqualTo(1);
+            assertThat(e.getBoolean("automatic")).isFalse();
+            assertThat(e.getString("reason")).isEqualTo("rollback requested");
+        });
+    }
+
     private static List<RecordedEvent> named(List<RecordedEvent> events, String name) {
         return events.stream().filter(e -> e.getEventType().getName().equals(name)).toList();
     }

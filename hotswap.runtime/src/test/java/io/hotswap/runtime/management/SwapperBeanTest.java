@@ -68,6 +68,31 @@ class SwapperBeanTest {
     }
 
     @Test
+    void theProbationAttributeAndTheRollbackOperationGoBackToTheKeptGeneration() throws Exception {
+        plugin("alpha").version("v1").buildInto(plugins);
+        ObjectName name = SwapperBean.objectName("jmx-probation");
+        try (Swapper swapper = jmxSwapper("jmx-probation").probation(Duration.ofDays(1)).build()) {
+            swapper.loadPlugins(events);
+            assertThat(server.getAttribute(name, "Probation")).isEqualTo("none");
+            plugin("alpha").version("v2").buildInto(plugins);
+            assertThat(server.invoke(name, "reload", new Object[0], new String[0])).asString()
+                    .contains("; on probation until ");
+            assertThat(server.getAttribute(name, "Probation")).asString()
+                    .startsWith("generation 2 on probation, ").contains(" s left (until ").contains("generation 1 kept");
+
+            Object rolledBack = server.invoke(name, "rollback", new Object[0], new String[0]);
+
+            assertThat(rolledBack).isEqualTo("generation 1 is current again (rolled back from generation 2)");
+            assertThat(server.getAttribute(name, "Generation")).isEqualTo(1L);
+            assertThat(server.getAttribute(name, "Probation")).asString()
+                    .startsWith("probation of generation 2 ended by a rollback to generation 1");
+            assertThatThrownBy(() -> server.invoke(name, "rollback", new Object[0], new String[0]))
+                    .rootCause().isInstanceOf(IllegalStateException.class).hasNoCause()
+                    .hasMessageStartingWith("no generation on probation: generation 2 was already rolled back");
+        }
+    }
+
+    @Test
     void twoSwappersOfOneNameCannotBothRegister() throws Exception {
         plugin("alpha").buildInto(plugins);
         try (Swapper first = jmxSwapper("twin").build()) {
