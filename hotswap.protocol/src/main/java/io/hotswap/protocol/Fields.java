@@ -110,6 +110,11 @@ final class Fields {
         return e.get();
     }
 
+    /** The constant of {@code type} with that name, as {@link #constant} reads it: on the wire by its Java name. */
+    static <E extends Enum<E>> Function<String, Optional<E>> byName(Class<E> type) {
+        return name -> java.util.Arrays.stream(type.getEnumConstants()).filter(e -> e.name().equals(name)).findFirst();
+    }
+
     /** An object field that may be {@code null} or absent. */
     Optional<Fields> optionalObject(String key) throws ProtocolException {
         Object v = json.get(key);

@@ -177,18 +177,10 @@ public final class ProtocolCodec {
 
     private static ProbationEnd probationEnd(Fields f) throws ProtocolException {
         return new ProbationEnd(f.integer("generation"), f.integer("kept"),
-                f.constant("verdict", ProtocolCodec::verdict), f.string("reason"), f.instant("at"), f.integer("calls"),
+                f.constant("verdict", Fields.byName(ProbationVerdict.class)), f.string("reason"), f.instant("at"), f.integer("calls"),
                 f.integer("failures"));
     }
 
-    private static Optional<ProbationVerdict> verdict(String name) {
-        for (ProbationVerdict v : ProbationVerdict.values()) {
-            if (v.name().equals(name)) {
-                return Optional.of(v);
-            }
-        }
-        return Optional.empty();
-    }
 
     private static Map<String, Object> rejected(RejectedStatus r) {
         Map<String, Object> m = new LinkedHashMap<>();
@@ -310,20 +302,12 @@ public final class ProtocolCodec {
         Map<String, ReloadOutcome> outcomes = new LinkedHashMap<>();
         for (Map.Entry<String, Object> e : f.members("outcomes").entrySet()) {
             outcomes.put(e.getKey(), Fields.constant(e.getValue(), f.path() + ".outcomes." + e.getKey(),
-                    ProtocolCodec::outcome));
+                    Fields.byName(ReloadOutcome.class)));
         }
         return new ReloadResult(f.integer("generation"), f.integer("tookMillis"), outcomes,
                 f.optionalInstant("probationUntil"));
     }
 
-    private static Optional<ReloadOutcome> outcome(String name) {
-        for (ReloadOutcome o : ReloadOutcome.values()) {
-            if (o.name().equals(name)) {
-                return Optional.of(o);
-            }
-        }
-        return Optional.empty();
-    }
 
     // ---- sidecar files
 

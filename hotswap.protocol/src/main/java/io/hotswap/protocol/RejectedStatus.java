@@ -22,6 +22,8 @@ public record RejectedStatus(String plugin, String sha256, Optional<String> file
         Objects.requireNonNull(sha256, "sha256");
         Objects.requireNonNull(file, "file");
         Objects.requireNonNull(since, "since");
-        Objects.requireNonNull(reason, "reason");
+        if (reason.isBlank()) {
+            throw new IllegalArgumentException("a rejected file's reason must say why");
+        }
     }
 }

@@ -55,12 +55,13 @@ final class Probation implements AutoCloseable {
 
     /** One generation on trial, with the one it replaced kept. Identity matters: states are compared by it. */
     static final class Trial implements State {
-        private final Generation generation;
-        private final Generation kept;
         private final Instant since = Instant.now();
+        private final Generation generation;
         private final Instant until;
-        private final CallTally tally;
+        private final Generation kept;
         private final CompletableFuture<ProbationOutcome> outcome = new CompletableFuture<>();
+        private final CallTally tally;
+        // The end of its time and the judging at intervals: cancelled when it ends.
         private final List<ScheduledFuture<?>> tasks = new ArrayList<>();
         // Coalesces the judgings that failures ask for: at most one is queued.
         private final AtomicBoolean judgingQueued = new AtomicBoolean();
@@ -85,12 +86,12 @@ final class Probation implements AutoCloseable {
         }
     }
 
-    private final String swapper;
-    private final Duration length;
-    private final ProbationRule rule;
+    private final SwapperConfig config;
     private final Retirement retirement;
     private final HookThreads hooks;
-    private final Duration hookTimeout;
+    // From the config, read on every judging.
+    private final Duration length;
+    private final ProbationRule rule;
     private final Logger log;
     private final AtomicReference<State> state = new AtomicReference<>(new Idle());
     // How the last trial ended; written by the one that ended it, right after it won.
@@ -100,28 +101,17 @@ final class Probation implements AutoCloseable {
     private volatile AutoRollback autoRollback;
 
     /**
-     * @param length how long a replaced generation is kept; zero: probation off
-     * @param hooks  the threads the host's health check runs on, at most {@code hookTimeout} each
+     * @param config its probation time (zero: off), rule and hook timeout
+     * @param hooks  the threads the host's health check runs on, at most the hook timeout each
      */
-    Probation(String swapper, Duration length, ProbationRule rule, Retirement retirement, HookThreads hooks,
-              Duration hookTimeout, Logger log) {
-        this.swapper = swapper;
-        this.length = length;
-        this.rule = rule;
+    Probation(SwapperConfig config, Retirement retirement, HookThreads hooks) {
+        this.config = config;
         this.retirement = retirement;
         this.hooks = hooks;
-        this.hookTimeout = hookTimeout;
-        this.log = log;
-        if (length.isZero()) {
-            this.executor = null;
-        } else {
-            this.executor = new ScheduledThreadPoolExecutor(1, r -> {
-                Thread t = new Thread(r, "hotswap-probation-" + swapper);
-                t.setDaemon(true);
-                return t;
-            });
-            executor.setRemoveOnCancelPolicy(true);
-        }
+        this.length = config.probation();
+        this.rule = config.probationRule();
+        this.log = config.log();
+        this.executor = length.isZero() ? null : RuntimeThreads.scheduler("hotswap-probation-" + config.name());
     }
 
     /** Who rolls back when the rule fails: the swapper, set once it is built. */
@@ -202,7 +192,7 @@ final class Probation implements AutoCloseable {
     /** Why there is nothing to roll back to now. */
     String refusal() {
         if (!on()) {
-            return "no generation on probation: probation is off for swapper " + swapper
+            return "no generation on probation: probation is off for swapper " + config.name()
                     + " (Swapper.Builder.probation), so a replaced generation is freed after its free delay";
         }
         ProbationOutcome o = last;
@@ -283,7 +273,7 @@ final class Probation implements AutoCloseable {
         } catch (RejectedExecutionException e) {
             // closing
         } catch (RuntimeException e) {
-            log.warn("Swapper {}: judging the probation of generation {} failed; will judge again", swapper,
+            log.warn("Swapper {}: judging the probation of generation {} failed; will judge again", config.name(),
                     trial.generation.number(), e);
         }
     }
@@ -309,13 +299,13 @@ final class Probation implements AutoCloseable {
         HealthCheck check = rule.healthCheck().get();
         Future<Boolean> answer = hooks.submit(() -> check.healthy(trial.generation));
         try {
-            return answer.get(hookTimeout.toNanos(), TimeUnit.NANOSECONDS) ? Optional.empty()
+            return answer.get(config.hookTimeout().toNanos(), TimeUnit.NANOSECONDS) ? Optional.empty()
                     : Optional.of("the host's health check said generation " + trial.generation.number() + " is unhealthy");
         } catch (ExecutionException e) {
             return Optional.of("the host's health check threw " + e.getCause());
         } catch (TimeoutException e) {
             answer.cancel(true);
-            return Optional.of("the host's health check did not answer within " + ReloadAttempt.seconds(hookTimeout));
+            return Optional.of("the host's health check did not answer within " + ReloadAttempt.seconds(config.hookTimeout()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             answer.cancel(true);

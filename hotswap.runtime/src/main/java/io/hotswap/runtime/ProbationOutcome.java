@@ -40,6 +40,9 @@ public record ProbationOutcome(long generation, long kept, Verdict verdict, Stri
 
     public ProbationOutcome {
         Objects.requireNonNull(verdict, "verdict");
+        if (kept >= generation) {
+            throw new IllegalArgumentException("the kept generation " + kept + " must be older than " + generation);
+        }
         Objects.requireNonNull(reason, "reason");
         Objects.requireNonNull(at, "at");
     }

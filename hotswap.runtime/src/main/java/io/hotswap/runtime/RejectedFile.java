@@ -20,7 +20,9 @@ public record RejectedFile(String plugin, String sha256, Optional<Path> file, In
 
     public RejectedFile {
         Objects.requireNonNull(plugin, "plugin");
-        Objects.requireNonNull(sha256, "sha256");
+        if (sha256.length() != 64) {
+            throw new IllegalArgumentException("sha256 must be 64 hex digits, was '" + sha256 + "'");
+        }
         Objects.requireNonNull(file, "file");
         Objects.requireNonNull(since, "since");
         Objects.requireNonNull(reason, "reason");

@@ -9,6 +9,7 @@ import io.hotswap.runtime.event.SwapperEvent;
 import io.hotswap.runtime.jar.JarLimits;
 import io.hotswap.runtime.jfr.Jfr;
 import io.hotswap.runtime.jfr.ReloadEvent;
+import io.hotswap.runtime.jfr.RollbackEvent;
 import io.hotswap.runtime.management.ManagedSwapper;
 import io.hotswap.runtime.management.Management;
 import io.hotswap.runtime.watch.FileWatch;
@@ -90,7 +91,8 @@ public final class Swapper implements AutoCloseable {
     private Swapper(Builder b) {
         this.config = new SwapperConfig(b.name, b.log, b.hostLayer, b.whitelist, b.extensionFactory,
                 b.reloadCallback, b.freeDelay, b.leakGcCycles, b.leakMinAge, b.leakCheckInterval, b.livePrefix, b.staticLinking,
-                new JarLimits(b.maxPluginFileSize, b.maxInflatedSize));
+                new JarLimits(b.maxPluginFileSize, b.maxInflatedSize), b.hookTimeout,
+                b.staticLinking ? Duration.ZERO : b.probation, b.probationRule);
         this.log = b.log;
         this.pluginDir = b.pluginDir;
         this.current = new AtomicReference<>(Generation.empty(log));
@@ -100,8 +102,7 @@ public final class Swapper implements AutoCloseable {
         this.hookThreads = new HookThreads(b.name);
         this.retirement = new Retirement(b.name, b.freeDelay, b.leakCheckInterval, b.hookTimeout, hookThreads,
                 leakWatch, log);
-        this.probation = new Probation(b.name, b.staticLinking ? Duration.ZERO : b.probation, b.probationRule,
-                retirement, hookThreads, b.hookTimeout, log);
+        this.probation = new Probation(config, retirement, hookThreads);
         if (b.fileWatch && b.staticLinking) {
             log.warn("Swapper {}: static linking is on, so the file watch is off: nothing can be reloaded", b.name);
         }
@@ -434,8 +435,8 @@ public final class Swapper implements AutoCloseable {
                     o.generation(), o.kept(), o.failures(), o.calls());
         }
         if (Jfr.on()) {
-            io.hotswap.runtime.jfr.RollbackEvent event = new io.hotswap.runtime.jfr.RollbackEvent(config.name());
-            event.rolledBack(o.generation(), o.kept(), automatic, o.reason(), o.calls(), o.failures());
+            RollbackEvent event = new RollbackEvent(config.name(), o.generation(), o.kept(), automatic);
+            event.because(o.reason(), o.calls(), o.failures());
             event.commit();
         }
     }

@@ -1,7 +1,6 @@
 package io.hotswap.cli.remote;
 
 import io.hotswap.cli.command.CommandException;
-import io.hotswap.cli.command.DebugOption;
 import io.hotswap.cli.command.ExitCode;
 import io.hotswap.protocol.ErrorReply;
 import io.hotswap.protocol.ProbationEnd;
@@ -16,12 +15,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 
 /** {@code hotswap reload}: reloads a running host's plugin directory and prints what happened per plugin. */
 @Command(name = "reload", description = {"Reloads the plugin directory of a running host.",
@@ -29,16 +24,7 @@ import picocli.CommandLine.Spec;
                 + " the host then keeps serving its current generation.",
         "With --wait-probation, then waits for the end of the new generation's probation and exits 1 if it was"
                 + " rolled back."})
-public final class ReloadCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    HostSelection selection;
-
-    @Mixin
-    DebugOption debug;
+public final class ReloadCommand extends HostCommand {
 
     @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "120",
             description = "Give up waiting for the host's answer after this many seconds (the host's own limits,"
@@ -55,8 +41,8 @@ public final class ReloadCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter out = out();
+        PrintWriter err = err();
         if (timeoutSeconds <= 0) {
             throw CommandException.usage("--timeout must be a positive number of seconds, was " + timeoutSeconds);
         }

@@ -1,56 +1,38 @@
 package io.hotswap.cli.remote;
 
-import io.hotswap.cli.command.DebugOption;
 import io.hotswap.cli.command.ExitCode;
-import io.hotswap.protocol.ErrorReply;
 import io.hotswap.protocol.HostStatus;
 import io.hotswap.protocol.LeakStatus;
 import io.hotswap.protocol.LibraryStatus;
 import io.hotswap.protocol.PluginStatus;
 import io.hotswap.protocol.ProtocolCodec;
 import io.hotswap.protocol.RejectedStatus;
-import io.hotswap.protocol.Reply;
 import io.hotswap.protocol.StatusReply;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 import java.time.Instant;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code hotswap status}: what a running host runs, and what it freed, collected or leaked. */
 @Command(name = "status", description = "Prints a running host's generation, plugins with versions, and leak figures.")
-public final class StatusCommand implements Callable<Integer> {
+public final class StatusCommand extends HostCommand {
 
     // A status never waits for a reload: it answers at once, or the host is in trouble.
     private static final Duration STATUS_TIMEOUT = Duration.ofSeconds(30);
 
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    HostSelection selection;
-
     @Option(names = "--json", description = "Print the status as one line of JSON, for scripts.")
     boolean json;
 
-    @Mixin
-    DebugOption debug;
-
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        Path socket = selection.socket();
-        Reply reply = Replies.ask(socket, io.hotswap.protocol.Command.STATUS, STATUS_TIMEOUT);
-        if (reply instanceof ErrorReply failed) {
-            spec.commandLine().getErr().println("status failed: " + failed.error());
+        PrintWriter out = out();
+        Optional<StatusReply> reply = ask(io.hotswap.protocol.Command.STATUS, StatusReply.class, STATUS_TIMEOUT);
+        if (reply.isEmpty()) {
             return ExitCode.FAILED;
         }
-        HostStatus s = Replies.expect(reply, StatusReply.class, io.hotswap.protocol.Command.STATUS, socket).status();
+        HostStatus s = reply.get().status();
         if (json) {
             out.println(ProtocolCodec.encode(s));
             return ExitCode.OK;

@@ -39,14 +39,15 @@ public final class RollbackEvent extends Event {
     @Label("Failures")
     long failures;
 
-    public RollbackEvent(String host) {
+    public RollbackEvent(String host, long from, long to, boolean automatic) {
         this.host = host;
-    }
-
-    public void rolledBack(long from, long to, boolean automatic, String reason, long calls, long failures) {
         this.from = from;
         this.to = to;
         this.automatic = automatic;
+    }
+
+    /** Why, and the probation's figures. */
+    public void because(String reason, long calls, long failures) {
         this.reason = reason;
         this.calls = calls;
         this.failures = failures;
