@@ -99,6 +99,8 @@ final class Probation implements AutoCloseable {
     // Null when probation is off.
     private final ScheduledThreadPoolExecutor executor;
     private volatile AutoRollback autoRollback;
+    // Outcomes to complete once the reload lock is released.
+    private final java.util.concurrent.ConcurrentLinkedQueue<Runnable> settled = new java.util.concurrent.ConcurrentLinkedQueue<>();
 
     /**
      * @param config its probation time (zero: off), rule and hook timeout
@@ -135,7 +137,7 @@ final class Probation implements AutoCloseable {
             end(running, ProbationOutcome.Verdict.SUPERSEDED, "generation " + next.number() + " replaced it")
                     .ifPresent(o -> {
                         retire.add(running.kept);
-                        running.outcome.complete(o);
+                        settled(running, o);
                     });
         }
         if (!on() || previous.isEmpty()) {
@@ -184,9 +186,20 @@ final class Probation implements AutoCloseable {
         return Optional.of(outcome);
     }
 
-    /** Tells who waits for {@code trial}'s outcome, once what follows its end is done. */
-    void completed(Trial trial, ProbationOutcome outcome) {
-        trial.outcome.complete(outcome);
+    /**
+     * Queues the telling of who waits for {@code trial}'s outcome, once what follows its end is
+     * done: under the reload lock it must not run (a waiter's callback may reload), so the swapper
+     * calls {@link #tellWaiting()} once it has released the lock.
+     */
+    void settled(Trial trial, ProbationOutcome outcome) {
+        settled.add(() -> trial.outcome.complete(outcome));
+    }
+
+    /** Completes the outcomes queued by {@link #settled}; outside the reload lock. */
+    void tellWaiting() {
+        for (Runnable r; (r = settled.poll()) != null; ) {
+            r.run();
+        }
     }
 
     /** Why there is nothing to roll back to now. */
@@ -338,7 +351,7 @@ final class Probation implements AutoCloseable {
             Optional<ProbationOutcome> o = end(t.get(), ProbationOutcome.Verdict.CLOSED, why);
             if (o.isPresent()) {
                 kept = Optional.of(t.get().kept);
-                t.get().outcome.complete(o.get());
+                settled(t.get(), o.get());
             }
         }
         close();

@@ -40,7 +40,9 @@ import org.slf4j.LoggerFactory;
  * calls through a generation never wait for a reload. {@link #loadPlugins} and {@link #reload}
  * are serialized by one lock: a reload builds the next generation beside the current one and makes
  * it current in one atomic step, only if every step succeeded. The replaced generation is freed
- * on the runtime's own thread once its calls have returned.
+ * on the runtime's own thread once its calls have returned; with {@link Builder#probation
+ * probation} it is first kept for a while, and {@link #rollback()} (under the same lock, by the
+ * same atomic step) makes it current again.
  *
  * <pre>{@code
  * try (Swapper swapper = Swapper.builder(Path.of("plugins")).freeDelay(Duration.ofSeconds(5)).build()) {
@@ -331,6 +333,7 @@ public final class Swapper implements AutoCloseable {
             return details;
         } finally {
             reloadLock.unlock();
+            probation.tellWaiting();
             tell(first ? new SwapperEvent.FirstLoadDone(succeeded)
                     : new SwapperEvent.ReloadFinished(current.get().number(), succeeded));
         }
@@ -360,6 +363,9 @@ public final class Swapper implements AutoCloseable {
             rollBack(trial, ProbationOutcome.Verdict.ROLLED_BACK_AUTOMATICALLY, reason);
             return true;
         } catch (SwapException e) {
+            if (Thread.currentThread().isInterrupted()) {
+                return true; // the swapper is closing: close() ends the probation
+            }
             log.warn("Swapper {}: generation {} failed its probation ({}) but cannot be rolled back now: {}; will try"
                     + " again", config.name(), trial.generation().number(), reason, e.getMessage());
             return false;
@@ -394,10 +400,11 @@ public final class Swapper implements AutoCloseable {
                 rejections = rejections.with(rejected(from, trial.kept(), reason));
             }
             log(outcome, from, trial);
-            probation.completed(trial, outcome);
+            probation.settled(trial, outcome);
             return Optional.of(outcome);
         } finally {
             reloadLock.unlock();
+            probation.tellWaiting();
             if (outcome != null) {
                 tell(new SwapperEvent.RolledBack(outcome.generation(), outcome.kept(), automatic));
             }
@@ -629,6 +636,7 @@ public final class Swapper implements AutoCloseable {
             if (locked) {
                 reloadLock.unlock();
             }
+            probation.tellWaiting();
         }
     }
 
