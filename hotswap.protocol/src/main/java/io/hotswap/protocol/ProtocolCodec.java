@@ -194,8 +194,12 @@ public final class ProtocolCodec {
 
     private static RejectedStatus rejected(Object value, String path) throws ProtocolException {
         Fields f = Fields.of(value, path);
+        String reason = f.string("reason");
+        if (reason.isBlank()) {
+            throw new ProtocolException(path + ".reason: is blank; a rejected file says why");
+        }
         return new RejectedStatus(f.string("plugin"), f.string("sha256"), f.optionalString("file"), f.instant("since"),
-                f.string("reason"));
+                reason);
     }
 
     private static Map<String, Object> reloading(ReloadingStatus r) {

@@ -69,6 +69,9 @@ class ProtocolCodecTest {
                     .isEqualTo(new StatusReply(onTrial));
             assertThat(ProtocolCodec.decodeReply(ProtocolCodec.encode(new RollbackReply(last))))
                     .isEqualTo(new RollbackReply(last));
+            String blank = ProtocolCodec.encode(onTrial).replace("\"reason\":\"6 of 10 calls failed\"}]", "\"reason\":\" \"}]");
+            assertThatThrownBy(() -> ProtocolCodec.decodeStatus(blank))
+                    .hasMessage("rejected[0].reason: is blank; a rejected file says why");
         }
 
         @Test

@@ -62,7 +62,7 @@ final class Probation implements AutoCloseable {
         private final CompletableFuture<ProbationOutcome> outcome = new CompletableFuture<>();
         private final CallTally tally;
         // The end of its time and the judging at intervals: cancelled when it ends.
-        private final List<ScheduledFuture<?>> tasks = new ArrayList<>();
+        private final List<ScheduledFuture<?>> tasks = new java.util.concurrent.CopyOnWriteArrayList<>();
         // Coalesces the judgings that failures ask for: at most one is queued.
         private final AtomicBoolean judgingQueued = new AtomicBoolean();
 
@@ -149,19 +149,33 @@ final class Probation implements AutoCloseable {
         self[0] = trial;
         next.gate().startTally(trial.tally);
         state.set(trial); // under the lock: nothing else begins a trial, and nothing ends one that is not yet set
+        log.info("Generation {} is on probation until {} ({}); generation {} is kept for a rollback", next.number(),
+                trial.until, rule, previous.number());
+        return retire;
+    }
+
+    /**
+     * Under the reload lock, once the generation on trial is current: its time starts. Not before:
+     * a pass retires the kept generation, which must not be current any more by then.
+     */
+    void swapped() {
+        if (!(state.get() instanceof Trial trial)) {
+            return;
+        }
         try {
-            trial.tasks.add(executor.schedule(() -> judge(trial, Judging.LAST), length.toNanos(), TimeUnit.NANOSECONDS));
+            // The interval's task first: a pass (the last task's) cancels what it finds in the list.
             if (rule.judges()) {
                 long every = rule.checkInterval().toNanos();
                 trial.tasks.add(executor.scheduleWithFixedDelay(() -> judge(trial, Judging.TICK), every, every,
                         TimeUnit.NANOSECONDS));
             }
+            trial.tasks.add(executor.schedule(() -> judge(trial, Judging.LAST), length.toNanos(), TimeUnit.NANOSECONDS));
         } catch (RejectedExecutionException e) {
             // Closing: close() ends the trial.
         }
-        log.info("Generation {} is on probation until {} ({}); generation {} is kept for a rollback", next.number(),
-                trial.until, rule, previous.number());
-        return retire;
+        if (state.get() != trial) {
+            trial.tasks.forEach(t -> t.cancel(false)); // it ended while its tasks were being scheduled
+        }
     }
 
     /** The trial running now, if one is. */

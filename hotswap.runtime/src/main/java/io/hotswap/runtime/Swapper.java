@@ -318,6 +318,7 @@ public final class Swapper implements AutoCloseable {
             rejections = built.rejections();
             List<Generation> retire = probation.swapping(previous, next);
             current.set(next); // the one atomic step: from here on new calls see the new code
+            probation.swapped();
             if (!first) {
                 reloadCounter.incrementAndGet();
             }

@@ -35,7 +35,7 @@ class JmxIT {
 
     /** Every attribute of {@code SwapperMXBean}, as jconsole lists them. */
     private static final String[] ATTRIBUTES = {"Name", "PluginDir", "Generation", "ReloadCounter", "StaticLinking",
-            "Plugins", "Retired", "Freed", "Collected", "Leaked", "Leaks"};
+            "Plugins", "Retired", "Freed", "Collected", "Leaked", "Leaks", "Probation"};
 
     /** The hello host's first call into world v1. */
     private static final String WORLD_V1 = "world v1: hum #\\d+";
@@ -119,8 +119,8 @@ class JmxIT {
     /**
      * Reads each attribute the MBean's info lists, one by one as jconsole does, so that an attribute
      * the client cannot read fails the test with the host's own exception instead of missing from the
-     * result; also checks that the info lists every attribute of the interface and the reload
-     * operation.
+     * result; also checks that the info lists every attribute of the interface and the reload and
+     * rollback operations.
      */
     private static Map<String, Object> readEveryAttribute(MBeanServerConnection mbeans, ObjectName name)
             throws Exception {
@@ -131,7 +131,8 @@ class JmxIT {
             values.put(attribute.getName(), mbeans.getAttribute(name, attribute.getName()));
         }
         assertThat(values).containsOnlyKeys(ATTRIBUTES);
-        assertThat(Arrays.stream(info.getOperations()).map(MBeanOperationInfo::getName)).containsExactly("reload");
+        assertThat(Arrays.stream(info.getOperations()).map(MBeanOperationInfo::getName))
+                .containsExactlyInAnyOrder("reload", "rollback");
         assertThat(info.getDescriptor().getFieldValue("interfaceClassName"))
                 .isEqualTo("io.hotswap.runtime.jmx.SwapperMXBean");
         return values;
