@@ -140,7 +140,7 @@ final class Probation implements AutoCloseable {
                         settled(running, o);
                     });
         }
-        if (!on() || previous.isEmpty()) {
+        if (!on() || previous.number() == 0) { // the first load replaces nothing worth keeping
             retire.add(previous);
             return retire;
         }
