@@ -17,8 +17,11 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,6 +38,13 @@ class ProbationTest {
     Path dir;
 
     private final Events events = new Events();
+    // Threads of their own for calls that block: the common pool may have one thread on a small machine.
+    private final ExecutorService threads = Executors.newCachedThreadPool();
+
+    @AfterEach
+    void stopThreads() {
+        threads.shutdownNow();
+    }
 
     /** invokeFunc("block", entered, release) parks inside the plugin until released; else it answers its version. */
     private static PluginBuilder blocking(String version) {
@@ -103,11 +113,11 @@ class ProbationTest {
 
     /** A call parked inside the current generation's alpha ({@link #blocking}) until released. */
     private record Blocked(CountDownLatch release, CompletableFuture<List<Invocation>> call) {
-        static Blocked in(Swapper swapper) throws InterruptedException {
+        static Blocked in(Swapper swapper, ExecutorService threads) throws InterruptedException {
             CountDownLatch entered = new CountDownLatch(1);
             CountDownLatch release = new CountDownLatch(1);
             CompletableFuture<List<Invocation>> call = CompletableFuture.supplyAsync(
-                    () -> swapper.invokeEach("block", entered, release));
+                    () -> swapper.invokeEach("block", entered, release), threads);
             assertThat(entered.await(30, TimeUnit.SECONDS)).isTrue();
             return new Blocked(release, call);
         }
@@ -118,10 +128,10 @@ class ProbationTest {
         blocking("v1").buildInto(dir);
         try (Swapper swapper = onProbation(LONG)) {
             swapper.loadPlugins(null);
-            Blocked onV1 = Blocked.in(swapper);
+            Blocked onV1 = Blocked.in(swapper, threads);
             blocking("v2").buildInto(dir);
             swapper.reload(null);
-            Blocked onV2 = Blocked.in(swapper);
+            Blocked onV2 = Blocked.in(swapper, threads);
 
             swapper.rollback(); // returns although a call is inside each generation
 
@@ -226,9 +236,9 @@ class ProbationTest {
                     } catch (InterruptedException e) {
                         throw new IllegalStateException(e);
                     }""").buildInto(dir);
-            CompletableFuture<ReloadDetails> reload = CompletableFuture.supplyAsync(() -> swapper.reload(null));
+            CompletableFuture<ReloadDetails> reload = CompletableFuture.supplyAsync(() -> swapper.reload(null), threads);
             assertThat(inOnInit.await(30, TimeUnit.SECONDS)).isTrue();
-            CompletableFuture<ProbationOutcome> rollback = CompletableFuture.supplyAsync(swapper::rollback);
+            CompletableFuture<ProbationOutcome> rollback = CompletableFuture.supplyAsync(swapper::rollback, threads);
             await().until(swapper::reloadLockQueued);
             assertThat(rollback).as("waits for the reload").isNotDone();
 
@@ -414,6 +424,7 @@ class ProbationTest {
         void aReloadSkipsTheRejectedFileUntilForced() throws Exception {
             try (Swapper swapper = ratioJudged()) {
                 rolledBackByCalls(swapper, CallPath.INVOKE_EACH);
+                await().until(() -> events.count("alpha:onFree:v2") == 1); // the free of what was rolled back from
                 events.clear();
 
                 ReloadDetails skipped = swapper.reload(null);
