@@ -32,14 +32,14 @@ public record HostStatus(String host, long pid, String pluginDir, long generatio
                          List<RejectedStatus> rejected) {
 
     public HostStatus {
-        Objects.requireNonNull(reloading, "reloading");
         Objects.requireNonNull(host, "host");
+        plugins = List.copyOf(plugins);
         Objects.requireNonNull(pluginDir, "pluginDir");
+        leaks = List.copyOf(leaks);
+        Objects.requireNonNull(reloading, "reloading");
+        rejected = List.copyOf(rejected);
         Objects.requireNonNull(probation, "probation");
         Objects.requireNonNull(lastProbation, "lastProbation");
-        plugins = List.copyOf(plugins);
-        leaks = List.copyOf(leaks);
-        rejected = List.copyOf(rejected);
     }
 
     /** A status without probation, as a host older than probation sends it. */

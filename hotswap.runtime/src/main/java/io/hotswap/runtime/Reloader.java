@@ -65,11 +65,11 @@ final class Reloader {
      */
     Reloader(SwapperConfig config, Retirement retirement, Path pluginDir, Generation previous, long number,
              Rejections rejections, boolean force, ReloadAttempt attempt) {
-        this.steps = new ReloadSteps(attempt);
         this.config = config;
         this.retirement = retirement;
         this.pluginDir = pluginDir;
         this.previous = previous;
+        this.steps = new ReloadSteps(attempt);
         this.number = number;
         this.rejections = rejections;
         this.force = force;
