@@ -6,6 +6,7 @@ import io.hotswap.cli.command.ExitCode;
 import io.hotswap.cli.remote.HostsCommand;
 import io.hotswap.cli.remote.ReloadCommand;
 import io.hotswap.cli.remote.LeaksCommand;
+import io.hotswap.cli.remote.RollbackCommand;
 import io.hotswap.cli.remote.StatusCommand;
 import java.io.PrintWriter;
 import java.util.Collections;
@@ -104,6 +105,7 @@ public final class HotswapCommand implements Callable<Integer> {
         Map<String, Supplier<Object>> m = new LinkedHashMap<>();
         m.put("build", BuildCommand::new);
         m.put("reload", ReloadCommand::new);
+        m.put("rollback", RollbackCommand::new);
         m.put("status", StatusCommand::new);
         m.put("leaks", LeaksCommand::new);
         m.put("hosts", HostsCommand::new);

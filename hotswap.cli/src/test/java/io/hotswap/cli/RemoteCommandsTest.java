@@ -11,6 +11,8 @@ import io.hotswap.protocol.LibraryStatus;
 import io.hotswap.protocol.PluginStatus;
 import io.hotswap.protocol.ProtocolCodec;
 import io.hotswap.protocol.StatusReply;
+import io.hotswap.runtime.PluginOutcome;
+import io.hotswap.runtime.ProbationRule;
 import io.hotswap.runtime.Swapper;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -19,10 +21,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** reload, status, leaks and hosts against a host in this JVM (the end-to-end test runs one in its own process). */
+/** reload, status, rollback, leaks and hosts against a host in this JVM (the end-to-end test runs one in its own process). */
 class RemoteCommandsTest {
 
     @TempDir
@@ -45,8 +48,12 @@ class RemoteCommandsTest {
     }
 
     private Swapper host(String name) {
+        return hostBuilder(name).build();
+    }
+
+    private Swapper.Builder hostBuilder(String name) {
         return Swapper.builder(plugins).name(name).freeDelay(Duration.ZERO)
-                .managementEndpoint(true).managementDirectory(base).build();
+                .managementEndpoint(true).managementDirectory(base);
     }
 
     // A host whose leak watch proves a leak at the first collection, which it asks for itself.
@@ -296,6 +303,128 @@ class RemoteCommandsTest {
             Cli both = Cli.run("status", "--runtime-dir", base.toString(), "--host", "one", "--pid", "1");
             assertThat(both.exitCode()).isEqualTo(2);
             assertThat(both.err()).contains("mutually exclusive");
+        }
+    }
+
+    /** rollback, reload --wait-probation and --force, and status, against a host on probation. */
+    @Nested
+    class OnProbation {
+
+        private Swapper.Builder onProbation(Duration probation) {
+            return hostBuilder("trial").probation(probation);
+        }
+
+        /** Generation 2, and only it, is rolled back by the health check as soon as it is on trial. */
+        private Swapper generationTwoUnhealthy() {
+            return onProbation(Duration.ofDays(1)).probationRule(ProbationRule.none()
+                    .withHealthCheck(g -> g.number() != 2, Duration.ofMillis(20))).build();
+        }
+
+        private void build(String version) throws Exception {
+            RemoteCommandsTest.this.build(plugin("hello").version(version));
+        }
+
+        /** Loads hello v1 into {@code swapper}, builds v2, and runs {@code hotswap reload} with {@code args}. */
+        private Cli loadThenReload(Swapper swapper, String... args) throws Exception {
+            build("v1");
+            swapper.loadPlugins(null);
+            build("v2");
+            return hotswap("reload", args);
+        }
+
+        private Cli hotswap(String command, String... more) {
+            String[] args = new String[more.length + 3];
+            args[0] = command;
+            args[1] = "--runtime-dir";
+            args[2] = base.toString();
+            System.arraycopy(more, 0, args, 3, more.length);
+            return Cli.run(args);
+        }
+
+        private Object hello(Swapper swapper) throws Exception {
+            return swapper.current().find("hello").orElseThrow().invokeFunc("x");
+        }
+
+        @Test
+        void rollbackMakesTheKeptGenerationCurrentAgainAndStatusSaidWhatWasOnProbation() throws Exception {
+            build("v1");
+            try (Swapper swapper = onProbation(Duration.ofDays(1)).build()) {
+                swapper.loadPlugins(null);
+                build("v2");
+                Cli reload = hotswap("reload", "--host", "trial");
+                assertThat(reload.exitCode()).as(reload.toString()).isZero();
+                assertThat(reload.out()).contains("on probation until ");
+
+                Cli status = hotswap("status");
+                assertThat(status.out()).containsPattern("probation:   generation 2 until \\S+ \\(\\d+ s left\\);"
+                        + " generation 1 kept for a rollback; 0 of 0 calls failed");
+
+                Cli rollback = hotswap("rollback", "--host", "trial");
+
+                assertThat(rollback.exitCode()).as(rollback.toString()).isZero();
+                assertThat(rollback.out()).startsWith("rolled back: generation 1 is current again (from generation 2");
+                assertThat(hello(swapper)).isEqualTo("hello:v1");
+                assertThat(hotswap("status").out()).contains("last probation: generation 2 rolled back at ");
+            }
+        }
+
+        @Test
+        void rollbackOutsideProbationFailsSayingWhy() throws Exception {
+            build("v1");
+            try (Swapper swapper = onProbation(Duration.ZERO).build()) {
+                swapper.loadPlugins(null);
+
+                Cli rollback = hotswap("rollback");
+
+                assertThat(rollback.exitCode()).isEqualTo(1);
+                assertThat(rollback.err()).startsWith("rollback failed: no generation on probation: probation is off");
+            }
+        }
+
+        @Test
+        void reloadWaitingForTheProbationExitsNonZeroWhenTheRuleRollsItBack() throws Exception {
+            try (Swapper swapper = generationTwoUnhealthy()) {
+                Cli reload = loadThenReload(swapper, "--wait-probation", "--timeout", "60");
+
+                assertThat(reload.exitCode()).as(reload.toString()).isEqualTo(1);
+                assertThat(reload.err()).contains("probation failed: generation 2 was rolled back to generation 1 automatically")
+                        .contains("reason: the host's health check said generation 2 is unhealthy");
+                assertThat(hello(swapper)).isEqualTo("hello:v1");
+            }
+        }
+
+        @Test
+        void reloadWaitingForAProbationThatPassesExitsZero() throws Exception {
+            try (Swapper swapper = onProbation(Duration.ofMillis(100)).build()) {
+                Cli reload = loadThenReload(swapper, "--wait-probation");
+
+                assertThat(reload.exitCode()).as(reload.toString()).isZero();
+                assertThat(reload.out()).contains("probation passed: generation 2 stays");
+            }
+        }
+
+        @Test
+        void aRejectedFileIsSkippedUntilReloadIsForced() throws Exception {
+            build("v1");
+            try (Swapper swapper = generationTwoUnhealthy()) {
+                swapper.loadPlugins(null);
+                build("v2");
+                assertThat(hotswap("reload").exitCode()).isZero();
+                await().atMost(Duration.ofSeconds(30)).until(() -> swapper.current().number() == 1);
+                assertThat(hotswap("status").out()).contains("  rejected hello sha256:")
+                        .contains("skipped until it changes, or reload --force");
+
+                Cli skipped = hotswap("reload");
+
+                assertThat(skipped.exitCode()).as(skipped.toString()).isZero();
+                assertThat(skipped.out()).contains("  hello  SKIPPED").contains("reload with --force");
+                assertThat(hello(swapper)).isEqualTo("hello:v1");
+
+                Cli forced = hotswap("reload", "--force");
+
+                assertThat(forced.out()).as(forced.toString()).contains("  hello  " + PluginOutcome.OK);
+                assertThat(swapper.status().rejected()).isEmpty();
+            }
         }
     }
 }

@@ -17,9 +17,16 @@ public enum Command {
      * Name what holds each leaked version (a heap dump of the host, seconds); the reply carries the
      * chains.
      */
-    LEAKS;
+    LEAKS,
+    /**
+     * Make the generation kept on probation current again; the reply carries how the probation
+     * ended, or the error saying why there is nothing to roll back to.
+     *
+     * @since 0.3
+     */
+    ROLLBACK;
 
-    /** The name on the wire: {@code reload}, {@code status}, {@code leaks}. */
+    /** The name on the wire: {@code reload}, {@code status}, {@code leaks}, {@code rollback}. */
     public String wireName() {
         return name().toLowerCase(Locale.ROOT);
     }

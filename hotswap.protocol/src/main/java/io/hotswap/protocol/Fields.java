@@ -57,6 +57,16 @@ final class Fields {
         return Optional.of(s);
     }
 
+    /** A boolean that a sender may leave out (or send as null), read as false then. */
+    boolean optionalBool(String key) throws ProtocolException {
+        return json.get(key) != null && bool(key);
+    }
+
+    /** An instant that may be {@code null} or absent. */
+    Optional<Instant> optionalInstant(String key) throws ProtocolException {
+        return json.get(key) == null ? Optional.empty() : Optional.of(instant(key));
+    }
+
     long integer(String key) throws ProtocolException {
         Object v = required(key);
         if (!(v instanceof Long n)) {
@@ -98,6 +108,11 @@ final class Fields {
             throw new ProtocolException(path + ": unknown value \"" + s + "\"");
         }
         return e.get();
+    }
+
+    /** The constant of {@code type} with that name, as {@link #constant} reads it: on the wire by its Java name. */
+    static <E extends Enum<E>> Function<String, Optional<E>> byName(Class<E> type) {
+        return name -> java.util.Arrays.stream(type.getEnumConstants()).filter(e -> e.name().equals(name)).findFirst();
     }
 
     /** An object field that may be {@code null} or absent. */

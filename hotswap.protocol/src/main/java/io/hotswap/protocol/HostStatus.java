@@ -20,17 +20,33 @@ import java.util.Optional;
  * @param leaked        freed versions still reachable past the leak threshold
  * @param leaks         those, one each
  * @param reloading     the load or reload running now, if one is
+ * @param probation     the generation on probation now, if one is (since 0.3)
+ * @param lastProbation how the last probation ended, if one did (since 0.3)
+ * @param rejected      plugin files that automatic rollbacks rejected (since 0.3)
  * @since 0.2
  */
 public record HostStatus(String host, long pid, String pluginDir, long generation, long reloadCounter,
                          boolean staticLinking, List<PluginStatus> plugins, long retired, long freed, long collected,
-                         long leaked, List<LeakStatus> leaks, Optional<ReloadingStatus> reloading) {
+                         long leaked, List<LeakStatus> leaks, Optional<ReloadingStatus> reloading,
+                         Optional<ProbationStatus> probation, Optional<ProbationEnd> lastProbation,
+                         List<RejectedStatus> rejected) {
 
     public HostStatus {
-        Objects.requireNonNull(reloading, "reloading");
         Objects.requireNonNull(host, "host");
-        Objects.requireNonNull(pluginDir, "pluginDir");
         plugins = List.copyOf(plugins);
+        Objects.requireNonNull(pluginDir, "pluginDir");
         leaks = List.copyOf(leaks);
+        Objects.requireNonNull(reloading, "reloading");
+        rejected = List.copyOf(rejected);
+        Objects.requireNonNull(probation, "probation");
+        Objects.requireNonNull(lastProbation, "lastProbation");
+    }
+
+    /** A status without probation, as a host older than probation sends it. */
+    public HostStatus(String host, long pid, String pluginDir, long generation, long reloadCounter,
+                      boolean staticLinking, List<PluginStatus> plugins, long retired, long freed, long collected,
+                      long leaked, List<LeakStatus> leaks, Optional<ReloadingStatus> reloading) {
+        this(host, pid, pluginDir, generation, reloadCounter, staticLinking, plugins, retired, freed, collected, leaked,
+                leaks, reloading, Optional.empty(), Optional.empty(), List.of());
     }
 }

@@ -13,9 +13,11 @@ import java.util.Optional;
  * (RFC 8259) or not of the record's shape. Fields are written in a fixed order, absent values as
  * {@code null}, so equal records give equal text.
  *
- * <p>Requests are {@code {"command":"reload"}} or {@code {"command":"status"}}, at most
+ * <p>Requests are {@code {"command":"reload"}} (with {@code "force":true} to load rejected files),
+ * {@code {"command":"status"}} or {@code {"command":"rollback"}}, at most
  * {@value #MAX_REQUEST_BYTES} bytes with their newline; replies {@code {"ok":true,"status":{...}}},
- * {@code {"ok":true,"details":{...}}} or {@code {"ok":false,"error":...,"plugin":...,"step":...}},
+ * {@code {"ok":true,"details":{...}}}, {@code {"ok":true,"rollback":{...}}} or
+ * {@code {"ok":false,"error":...,"plugin":...,"step":...}},
  * of any length. The transport (one line each way, UTF-8) is the endpoint's and the client's.
  *
  * @implNote <b>Why a hand-written reader and not Gson.</b> Gson (2.13.2, a named module) was
@@ -41,14 +43,19 @@ public final class ProtocolCodec {
 
     // ---- requests
 
-    /** {@code {"command":"status"}}, without the newline. */
+    /** {@code {"command":"status"}}, {@code {"command":"reload","force":true}}, without the newline. */
     public static String encode(Request request) {
-        return JsonWriter.write(Map.of("command", request.command().wireName()));
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("command", request.command().wireName());
+        if (request.force()) {
+            m.put("force", true);
+        }
+        return JsonWriter.write(m);
     }
 
     /**
      * @throws ProtocolException if {@code line} is not strict JSON, not an object, has no
-     *         {@code "command"} string or names an unknown command
+     *         {@code "command"} string, names an unknown command, or forces what is not a reload
      */
     public static Request decodeRequest(String line) throws ProtocolException {
         Map<String, Object> json = parse(line, "request");
@@ -56,8 +63,13 @@ public final class ProtocolCodec {
         if (!(command instanceof String name)) {
             throw new ProtocolException("malformed request: no \"command\" string");
         }
-        return new Request(Command.fromWire(name).orElseThrow(() ->
-                new ProtocolException("unknown command '" + name + "'; expected reload, status or leaks")));
+        Command c = Command.fromWire(name).orElseThrow(() ->
+                new ProtocolException("unknown command '" + name + "'; expected reload, status, leaks or rollback"));
+        boolean force = Fields.of(json, "").optionalBool("force");
+        if (force && c != Command.RELOAD) {
+            throw new ProtocolException("malformed request: only a reload can be forced, not " + name);
+        }
+        return new Request(c, force);
     }
 
     // ---- replies
@@ -72,6 +84,8 @@ public final class ProtocolCodec {
             m.put("details", details(r.details()));
         } else if (reply instanceof LeaksReply l) {
             m.put("leakPaths", l.paths().stream().map(ProtocolCodec::leakPath).toList());
+        } else if (reply instanceof RollbackReply r) {
+            m.put("rollback", probationEnd(r.outcome()));
         } else {
             ErrorReply e = (ErrorReply) reply;
             m.put("error", e.error());
@@ -98,7 +112,10 @@ public final class ProtocolCodec {
         if (reply.has("leakPaths")) {
             return new LeaksReply(reply.list("leakPaths", ProtocolCodec::leakPath));
         }
-        throw new ProtocolException("a reply with \"ok\":true carries \"status\", \"details\" or \"leakPaths\","
+        if (reply.has("rollback")) {
+            return new RollbackReply(probationEnd(reply.object("rollback")));
+        }
+        throw new ProtocolException("a reply with \"ok\":true carries \"status\", \"details\", \"leakPaths\" or \"rollback\","
                 + " this one none");
     }
 
@@ -129,7 +146,65 @@ public final class ProtocolCodec {
         m.put("leaked", s.leaked());
         m.put("leaks", s.leaks().stream().map(ProtocolCodec::leak).toList());
         m.put("reloading", s.reloading().map(ProtocolCodec::reloading).orElse(null));
+        m.put("probation", s.probation().map(ProtocolCodec::probation).orElse(null));
+        m.put("lastProbation", s.lastProbation().map(ProtocolCodec::probationEnd).orElse(null));
+        m.put("rejected", s.rejected().stream().map(ProtocolCodec::rejected).toList());
         return m;
+    }
+
+    private static Map<String, Object> probation(ProbationStatus p) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("generation", p.generation());
+        m.put("kept", p.kept());
+        m.put("since", p.since().toString());
+        m.put("until", p.until().toString());
+        m.put("calls", p.calls());
+        m.put("failures", p.failures());
+        return m;
+    }
+
+    private static ProbationStatus probation(Fields f) throws ProtocolException {
+        return new ProbationStatus(f.integer("generation"), f.integer("kept"), f.instant("since"), f.instant("until"),
+                f.integer("calls"), f.integer("failures"));
+    }
+
+    private static Map<String, Object> probationEnd(ProbationEnd p) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("generation", p.generation());
+        m.put("kept", p.kept());
+        m.put("verdict", p.verdict().name());
+        m.put("reason", p.reason());
+        m.put("at", p.at().toString());
+        m.put("calls", p.calls());
+        m.put("failures", p.failures());
+        return m;
+    }
+
+    private static ProbationEnd probationEnd(Fields f) throws ProtocolException {
+        return new ProbationEnd(f.integer("generation"), f.integer("kept"),
+                f.constant("verdict", Fields.byName(ProbationVerdict.class)), f.string("reason"), f.instant("at"), f.integer("calls"),
+                f.integer("failures"));
+    }
+
+
+    private static Map<String, Object> rejected(RejectedStatus r) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("plugin", r.plugin());
+        m.put("sha256", r.sha256());
+        m.put("file", r.file().orElse(null));
+        m.put("since", r.since().toString());
+        m.put("reason", r.reason());
+        return m;
+    }
+
+    private static RejectedStatus rejected(Object value, String path) throws ProtocolException {
+        Fields f = Fields.of(value, path);
+        String reason = f.string("reason");
+        if (reason.isBlank()) {
+            throw new ProtocolException(path + ".reason: is blank; a rejected file says why");
+        }
+        return new RejectedStatus(f.string("plugin"), f.string("sha256"), f.optionalString("file"), f.instant("since"),
+                reason);
     }
 
     private static Map<String, Object> reloading(ReloadingStatus r) {
@@ -156,7 +231,13 @@ public final class ProtocolCodec {
         return new HostStatus(f.string("host"), f.integer("pid"), f.string("pluginDir"), f.integer("generation"),
                 f.integer("reloadCounter"), f.bool("staticLinking"), f.list("plugins", ProtocolCodec::plugin),
                 f.integer("retired"), f.integer("freed"), f.integer("collected"), f.integer("leaked"),
-                f.list("leaks", ProtocolCodec::leak), reloading(f));
+                f.list("leaks", ProtocolCodec::leak), reloading(f),
+                // The three below may be left out: a runtime older than probation sends none.
+                f.optionalObject("probation").isEmpty() ? Optional.empty()
+                        : Optional.of(probation(f.object("probation"))),
+                f.optionalObject("lastProbation").isEmpty() ? Optional.empty()
+                        : Optional.of(probationEnd(f.object("lastProbation"))),
+                f.optionalList("rejected", ProtocolCodec::rejected));
     }
 
     private static Map<String, Object> plugin(PluginStatus p) {
@@ -240,6 +321,7 @@ public final class ProtocolCodec {
         Map<String, Object> outcomes = new LinkedHashMap<>();
         d.outcomes().forEach((plugin, outcome) -> outcomes.put(plugin, outcome.name()));
         m.put("outcomes", outcomes);
+        m.put("probationUntil", d.probationUntil().map(Object::toString).orElse(null));
         return m;
     }
 
@@ -247,19 +329,12 @@ public final class ProtocolCodec {
         Map<String, ReloadOutcome> outcomes = new LinkedHashMap<>();
         for (Map.Entry<String, Object> e : f.members("outcomes").entrySet()) {
             outcomes.put(e.getKey(), Fields.constant(e.getValue(), f.path() + ".outcomes." + e.getKey(),
-                    ProtocolCodec::outcome));
+                    Fields.byName(ReloadOutcome.class)));
         }
-        return new ReloadResult(f.integer("generation"), f.integer("tookMillis"), outcomes);
+        return new ReloadResult(f.integer("generation"), f.integer("tookMillis"), outcomes,
+                f.optionalInstant("probationUntil"));
     }
 
-    private static Optional<ReloadOutcome> outcome(String name) {
-        for (ReloadOutcome o : ReloadOutcome.values()) {
-            if (o.name().equals(name)) {
-                return Optional.of(o);
-            }
-        }
-        return Optional.empty();
-    }
 
     // ---- sidecar files
 

@@ -14,6 +14,8 @@ public enum ReloadOutcome {
     NOT_RELOADABLE,
     /** A dependency got a new layer: a new layer on top of it, hooks ran. */
     RELINKED,
+    /** A file an automatic rollback rejected, still unchanged: not loaded (since 0.3; {@code --force} loads it). */
+    SKIPPED,
     /** Its jar is gone: dropped from the new generation. */
     REMOVED
 }

@@ -1,12 +1,13 @@
 package io.hotswap.protocol;
 
 /**
- * One reply of a management endpoint: {@code {"ok":true,...}} with a status or reload details, or
- * {@code {"ok":false,"error":...}}; the holders of leaked versions come as {@code "leakPaths"}.
+ * One reply of a management endpoint: {@code {"ok":true,...}} with a status, reload details or a
+ * rollback's outcome, or {@code {"ok":false,"error":...}}; the holders of leaked versions come as
+ * {@code "leakPaths"}.
  *
  * @since 0.2
  */
-public sealed interface Reply permits StatusReply, ReloadReply, LeaksReply, ErrorReply {
+public sealed interface Reply permits StatusReply, ReloadReply, LeaksReply, RollbackReply, ErrorReply {
 
     /** Whether the request succeeded: every reply but an {@link ErrorReply}. */
     default boolean ok() {

@@ -83,7 +83,10 @@ class ProtocolCodecProperties {
                 .as((g, t, o) -> new ReloadReply(new ReloadResult(g, t, o)));
         Arbitrary<Reply> leakPaths = Combinators.combine(text(), text(), text(), text()).as(LeakPathStatus::new)
                 .list().ofMaxSize(3).map(LeaksReply::new);
-        return Arbitraries.oneOf(errors, reloads, statuses().map(StatusReply::new), leakPaths);
+        Arbitrary<Reply> rollbacks = Combinators.combine(Arbitraries.longs(), Arbitraries.longs(),
+                Arbitraries.of(ProbationVerdict.class), text(), instants(), Arbitraries.longs(), Arbitraries.longs())
+                .as((g, k, v, why, at, c, f) -> new RollbackReply(new ProbationEnd(g, k, v, why, at, c, f)));
+        return Arbitraries.oneOf(errors, reloads, rollbacks, statuses().map(StatusReply::new), leakPaths);
     }
 
     @Provide

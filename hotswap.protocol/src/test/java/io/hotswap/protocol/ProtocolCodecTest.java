@@ -57,6 +57,46 @@ class ProtocolCodecTest {
         }
 
         @Test
+        void aStatusWithAProbationItsLastOutcomeAndARejectedFile() throws ProtocolException {
+            HostStatus s = status();
+            ProbationEnd last = new ProbationEnd(2, 1, ProbationVerdict.ROLLED_BACK_AUTOMATICALLY,
+                    "6 of 10 calls failed", Instant.parse("2026-12-01T10:30:00Z"), 10, 6);
+            HostStatus onTrial = new HostStatus(s.host(), s.pid(), s.pluginDir(), 4, 3, false, s.plugins(), 0, 2, 2, 0,
+                    List.of(), Optional.empty(), Optional.of(new ProbationStatus(4, 1, Instant.parse("2026-12-01T10:31:00Z"),
+                    Instant.parse("2026-12-01T10:32:00Z"), 40, 1)), Optional.of(last),
+                    List.of(new RejectedStatus("greeter", SHA, Optional.of("/srv/plugins/greeter.jar"),
+                            Instant.parse("2026-12-01T10:30:00Z"), "6 of 10 calls failed")));
+
+            assertThat(ProtocolCodec.decodeReply(ProtocolCodec.encode(new StatusReply(onTrial))))
+                    .isEqualTo(new StatusReply(onTrial));
+            assertThat(ProtocolCodec.decodeReply(ProtocolCodec.encode(new RollbackReply(last))))
+                    .isEqualTo(new RollbackReply(last));
+            String blank = ProtocolCodec.encode(onTrial).replace("\"reason\":\"6 of 10 calls failed\"}]", "\"reason\":\" \"}]");
+            assertThatThrownBy(() -> ProtocolCodec.decodeStatus(blank))
+                    .hasMessage("rejected[0].reason: is blank; a rejected file says why");
+        }
+
+        @Test
+        void aStatusOfAHostOlderThanProbationHasNone() throws ProtocolException {
+            String old = ProtocolCodec.encode(status()).replace(",\"probation\":null,\"lastProbation\":null,\"rejected\":[]", "");
+
+            assertThat(old).doesNotContain("probation");
+            assertThat(ProtocolCodec.decodeStatus(old)).isEqualTo(status());
+        }
+
+        @Test
+        void aForcedReloadSaysSoAndNothingElseCanBeForced() throws ProtocolException {
+            Request forced = new Request(Command.RELOAD, true);
+
+            assertThat(ProtocolCodec.encode(forced)).isEqualTo("{\"command\":\"reload\",\"force\":true}");
+            assertThat(ProtocolCodec.decodeRequest(ProtocolCodec.encode(forced))).isEqualTo(forced);
+            assertThatThrownBy(() -> ProtocolCodec.decodeRequest("{\"command\":\"rollback\",\"force\":true}"))
+                    .hasMessage("malformed request: only a reload can be forced, not rollback");
+            assertThatThrownBy(() -> ProtocolCodec.decodeRequest("{\"command\":\"reload\",\"force\":1}"))
+                    .hasMessage("force: expected true or false, got a number");
+        }
+
+        @Test
         void aReloadReplyKeepsTheOrderOfItsOutcomes() throws ProtocolException {
             Map<String, ReloadOutcome> outcomes = new LinkedHashMap<>();
             outcomes.put("zeta", ReloadOutcome.OK);
@@ -71,7 +111,7 @@ class ProtocolCodecTest {
 
             assertThat(line).isEqualTo("{\"ok\":true,\"details\":{\"generation\":7,\"tookMillis\":12,\"outcomes\":"
                     + "{\"zeta\":\"OK\",\"alpha\":\"RELINKED\",\"beta\":\"UNCHANGED\",\"gamma\":\"NOT_RELOADABLE\","
-                    + "\"old\":\"REMOVED\"}}}");
+                    + "\"old\":\"REMOVED\"},\"probationUntil\":null}}");
             assertThat(back).isEqualTo(reply);
             assertThat(((ReloadReply) back).details().outcomes().keySet()).containsExactly("zeta", "alpha", "beta",
                     "gamma", "old");
@@ -125,7 +165,7 @@ class ProtocolCodecTest {
                     .isInstanceOf(ProtocolException.class).hasMessageStartingWith("malformed request: malformed JSON at position 0");
             assertThatThrownBy(() -> ProtocolCodec.decodeRequest("{\"verb\":1}")).hasMessage("malformed request: no \"command\" string");
             assertThatThrownBy(() -> ProtocolCodec.decodeRequest("{\"command\":\"format-disk\"}"))
-                    .hasMessage("unknown command 'format-disk'; expected reload, status or leaks");
+                    .hasMessage("unknown command 'format-disk'; expected reload, status, leaks or rollback");
             assertThatThrownBy(() -> ProtocolCodec.decodeRequest("{\"command\":\"status\",\"command\":\"reload\"}"))
                     .hasMessageContaining("duplicate key \"command\"");
         }
@@ -157,7 +197,7 @@ class ProtocolCodecTest {
             assertThatThrownBy(() -> ProtocolCodec.decodeReply("{\"ok\":false}")).hasMessage("error: is missing");
             assertThatThrownBy(() -> ProtocolCodec.decodeReply("{\"ok\":\"yes\"}")).hasMessage("ok: expected true or false, got a string");
             assertThatThrownBy(() -> ProtocolCodec.decodeReply("{\"ok\":true}"))
-                    .hasMessage("a reply with \"ok\":true carries \"status\", \"details\" or \"leakPaths\", this one none");
+                    .hasMessage("a reply with \"ok\":true carries \"status\", \"details\", \"leakPaths\" or \"rollback\", this one none");
             assertThatThrownBy(() -> ProtocolCodec.decodeReply("{\"ok\":true,\"leakPaths\":[{\"plugin\":\"a\"}]}"))
                     .hasMessage("leakPaths[0].version: is missing");
         }

@@ -61,7 +61,11 @@ public final class Generation {
         return new Generation(0, List.of(), new GenerationVault(LiveVault.empty(gate), Optional.empty()), gate, log);
     }
 
-    /** 1 for the first load, then one more for each successful reload; 0 before the first load. */
+    /**
+     * 1 for the first load, then one more than the highest so far for each successful reload (a
+     * number is never reused: after a rollback from 3 to 2, the next reload makes 4); 0 before the
+     * first load.
+     */
     public long number() {
         return number;
     }
@@ -119,11 +123,13 @@ public final class Generation {
     /** The calls of {@link #invokeEach}, for a caller that already entered this generation. */
     List<Invocation> callEach(boolean backward, String name, Object[] params) {
         List<Invocation> results = new ArrayList<>(plugins.size());
+        gate.count(plugins.size());
         for (int i = 0; i < plugins.size(); i++) {
             PluginHandle p = plugins.get(backward ? plugins.size() - 1 - i : i);
             try {
                 results.add(new Invocation(p.name(), p.plugin().invokeFunc(name, params), null));
             } catch (Throwable t) {
+                gate.failed(p.name());
                 if (!isMissingFunction(t)) {
                     log.warn("Plugin {}: invokeFunc(\"{}\") threw; going on with the next plugin", p.name(), name, t);
                 } else if (p.loaded().firstMissing(name)) {

@@ -114,6 +114,12 @@ final class LoadedPlugin {
         return l.plugin();
     }
 
+    /** What this version was made from; empty once freed. */
+    Optional<PluginJar> jar() {
+        PluginInstance l = life.get().live();
+        return l == null ? Optional.empty() : Optional.of(l.jar());
+    }
+
     Optional<DefinedLayer> layer() {
         PluginInstance l = life.get().live();
         return l == null ? Optional.empty() : l.layer();

@@ -58,8 +58,12 @@ public final class PluginHandle {
      */
     public Object invokeFunc(String name, Object... params) throws Exception {
         generation.enter();
+        generation.gate().count(1);
         try {
             return loaded.plugin().invokeFunc(name, params);
+        } catch (Throwable t) {
+            generation.gate().failed(loaded.name());
+            throw t;
         } finally {
             generation.exit();
         }

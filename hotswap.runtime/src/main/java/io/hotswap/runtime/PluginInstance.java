@@ -1,6 +1,7 @@
 package io.hotswap.runtime;
 
 import io.hotswap.api.Plugin;
+import io.hotswap.runtime.jar.PluginJar;
 import io.hotswap.runtime.layer.DefinedLayer;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -11,8 +12,11 @@ import org.slf4j.Logger;
  * linked plugin, whose module is in the host's layer). It is what freeing drops; its hooks run
  * with the version's loader as the thread's context class loader, so that what the plugin starts
  * from a hook is attributed to it.
+ *
+ * @param jar what the version was made from: the jar its loader reads, no more memory than that;
+ *            kept so that a reload that skips a rejected file can carry this version over
  */
-record PluginInstance(Plugin plugin, Optional<DefinedLayer> layer) {
+record PluginInstance(Plugin plugin, Optional<DefinedLayer> layer, PluginJar jar) {
 
     ClassLoader loader() {
         return layer.<ClassLoader>map(DefinedLayer::loader).orElseGet(() -> plugin.getClass().getClassLoader());

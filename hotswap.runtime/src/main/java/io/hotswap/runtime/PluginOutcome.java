@@ -15,5 +15,12 @@ public enum PluginOutcome {
     /** Same jar, but a dependency got a new layer: a new layer on top of it, hooks ran. */
     RELINKED,
     /** Its jar is gone from the plugin directory (or the whitelist): dropped, freed later. */
-    REMOVED
+    REMOVED,
+    /**
+     * Its file was rejected by an automatic rollback and has not changed since: skipped, the running
+     * version carried over (or, if none runs, not loaded); {@link Swapper#forceReload} loads it.
+     *
+     * @since 0.3
+     */
+    SKIPPED
 }

@@ -17,6 +17,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 
@@ -30,8 +33,12 @@ import org.slf4j.Logger;
  */
 final class Reloader {
 
-    /** A finished, not yet current, generation. */
-    record Built(Generation generation, ReloadDetails details, List<LoadedPlugin> fresh) {
+    /**
+     * A finished, not yet current, generation.
+     *
+     * @param rejections what stays rejected once it is current: files that changed (or were forced) are lifted
+     */
+    record Built(Generation generation, ReloadDetails details, List<LoadedPlugin> fresh, Rejections rejections) {
     }
 
     private final SwapperConfig config;
@@ -41,6 +48,8 @@ final class Reloader {
     private final long number;
     private final Logger log;
     private final long started = System.nanoTime();
+    private final Rejections rejections;
+    private final boolean force;
     // The plugins this attempt loaded, and the one being loaded: freed if the attempt fails.
     private final List<LoadedPlugin> fresh = new ArrayList<>();
     private PluginLoading loading;
@@ -49,14 +58,21 @@ final class Reloader {
     // version of one is made. The reloader only builds.
     private final PluginFinder finder;
 
-    /** @param attempt what the caller waiting for this build watches: each step reports to it */
-    Reloader(SwapperConfig config, Retirement retirement, Path pluginDir, Generation previous, ReloadAttempt attempt) {
-        this.steps = new ReloadSteps(attempt);
+    /**
+     * @param number     the new generation's number: numbers are never reused, not even after a rollback
+     * @param rejections files that automatic rollbacks rejected: skipped unless {@code force}
+     * @param attempt    what the caller waiting for this build watches: each step reports to it
+     */
+    Reloader(SwapperConfig config, Retirement retirement, Path pluginDir, Generation previous, long number,
+             Rejections rejections, boolean force, ReloadAttempt attempt) {
         this.config = config;
         this.retirement = retirement;
         this.pluginDir = pluginDir;
         this.previous = previous;
-        this.number = previous.number() + 1;
+        this.steps = new ReloadSteps(attempt);
+        this.number = number;
+        this.rejections = rejections;
+        this.force = force;
         this.log = config.log();
         this.finder = PluginFinder.of(config, pluginDir);
     }
@@ -64,7 +80,9 @@ final class Reloader {
     Built build(Object data) {
         try {
             long t = steps.begin(ReloadStep.READ_JAR);
-            Map<String, PluginJar> jars = finder.find(previous);
+            Map<String, PluginJar> found = finder.find(previous);
+            Map<String, PluginJar> jars = new TreeMap<>(found);
+            Set<String> skipped = skipRejected(jars);
             steps.charge(ReloadStep.READ_JAR, t);
             t = steps.begin(ReloadStep.ORDER);
             List<PluginJar> order = DependencyOrder.sort(jars, config.hostLayer());
@@ -82,6 +100,11 @@ final class Reloader {
                     outcomes.put(old.name(), PluginOutcome.REMOVED);
                 }
             }
+            for (String name : skipped) {
+                // Carried over as it runs (or not loaded at all): a relinked one keeps saying so.
+                outcomes.merge(name, PluginOutcome.SKIPPED,
+                        (was, skip) -> was == PluginOutcome.UNCHANGED ? PluginOutcome.SKIPPED : was);
+            }
             t = steps.begin(ReloadStep.VAULT);
             // One gate for the generation and its live calls; drained, it tells the retirement.
             CallGate gate = new CallGate("generation " + number, retirement::drained);
@@ -98,7 +121,8 @@ final class Reloader {
             veto(generation);
             steps.charge(ReloadStep.CALLBACK, t);
             Duration took = Duration.ofNanos(System.nanoTime() - started);
-            return new Built(generation, new ReloadDetails(number, outcomes, took, steps.durations()), List.copyOf(fresh));
+            return new Built(generation, new ReloadDetails(number, outcomes, took, steps.durations()), List.copyOf(fresh),
+                    rejections.after(found, force));
         } catch (ReloadException e) {
             discardFresh();
             throw e;
@@ -109,6 +133,36 @@ final class Reloader {
             throw ReloadException.at(at.plugin().orElse(null), at.step(),
                     "unexpected failure while building generation " + number, e);
         }
+    }
+
+    /**
+     * Puts the running version's jar in place of each rejected file (or drops a rejected plugin that
+     * does not run), unless forced; answers the names it skipped.
+     */
+    private Set<String> skipRejected(Map<String, PluginJar> jars) {
+        if (force || rejections.isEmpty()) {
+            return Set.of();
+        }
+        Set<String> skipped = new TreeSet<>();
+        for (PluginJar jar : List.copyOf(jars.values())) {
+            Optional<RejectedFile> rejected = rejections.of(jar);
+            if (rejected.isEmpty()) {
+                continue;
+            }
+            RejectedFile r = rejected.get();
+            Optional<LoadedPlugin> running = previous.loaded(jar.name()).filter(p -> p.jar().isPresent());
+            if (running.isPresent()) {
+                jars.put(jar.name(), running.get().jar().orElseThrow());
+            } else {
+                jars.remove(jar.name());
+            }
+            skipped.add(jar.name());
+            log.warn("Plugin {}: skipped {} (sha256:{}): an automatic rollback rejected this file at {} ({}); {};"
+                            + " change the file, or reload with force to load it anyway", jar.name(), finder.origin(jar),
+                    jar.shortHash(), r.since(), r.reason(), running.isPresent()
+                            ? "version " + running.get().info().version() + " stays" : "it is not loaded");
+        }
+        return skipped;
     }
 
     /** Carries the running version over, or loads a new layer; answers what it did. */

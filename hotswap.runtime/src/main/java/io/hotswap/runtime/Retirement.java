@@ -15,7 +15,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -50,11 +49,7 @@ final class Retirement implements AutoCloseable {
         this.hooks = hooks;
         this.log = log;
         this.leakWatch = leakWatch;
-        this.executor = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "hotswap-free-" + swapper);
-            t.setDaemon(true);
-            return t;
-        });
+        this.executor = RuntimeThreads.scheduler("hotswap-free-" + swapper);
         long every = leakCheckInterval.toMillis();
         executor.scheduleWithFixedDelay(this::sweepQuietly, every, every, TimeUnit.MILLISECONDS);
     }

@@ -10,6 +10,7 @@ import io.hotswap.runtime.event.SwapperEvent;
 import io.hotswap.runtime.jar.JarLimits;
 import io.hotswap.runtime.jfr.Jfr;
 import io.hotswap.runtime.jfr.ReloadEvent;
+import io.hotswap.runtime.jfr.RollbackEvent;
 import io.hotswap.runtime.management.ManagedSwapper;
 import io.hotswap.runtime.management.Management;
 import io.hotswap.runtime.watch.FileWatch;
@@ -40,7 +41,9 @@ import org.slf4j.LoggerFactory;
  * calls through a generation never wait for a reload. {@link #loadPlugins} and {@link #reload}
  * are serialized by one lock: a reload builds the next generation beside the current one and makes
  * it current in one atomic step, only if every step succeeded. The replaced generation is freed
- * on the runtime's own thread once its calls have returned.
+ * on the runtime's own thread once its calls have returned; with {@link Builder#probation
+ * probation} it is first kept for a while, and {@link #rollback()} (under the same lock, by the
+ * same atomic step) makes it current again.
  *
  * <pre>{@code
  * try (Swapper swapper = Swapper.builder(Path.of("plugins")).freeDelay(Duration.ofSeconds(5)).build()) {
@@ -83,11 +86,19 @@ public final class Swapper implements AutoCloseable {
     // What follows this swapper's events (management, file watch): told after the reload lock is
     // released, in this order. Fixed once built.
     private final List<SwapperAttachment> attachments;
+    // Keeps a replaced generation for a rollback, and judges the new one; off unless asked for.
+    private final Probation probation;
+    // Files that automatic rollbacks rejected; written under the reload lock, read by status().
+    private volatile Rejections rejections = Rejections.NONE;
+    // The highest generation number made so far, under the reload lock: numbers are never reused,
+    // so that after a rollback from 3 to 2 the next reload makes 4 (loader names stay unique).
+    private long highestNumber;
 
     private Swapper(Builder b) {
         this.config = new SwapperConfig(b.name, b.log, b.hostLayer, b.whitelist, b.extensionFactory,
                 b.reloadCallback, b.freeDelay, b.leakGcCycles, b.leakMinAge, b.leakCheckInterval, b.livePrefix, b.staticLinking,
-                new JarLimits(b.maxPluginFileSize, b.maxInflatedSize));
+                new JarLimits(b.maxPluginFileSize, b.maxInflatedSize), b.hookTimeout,
+                b.staticLinking ? Duration.ZERO : b.probation, b.probationRule);
         this.log = b.log;
         this.pluginDir = b.pluginDir;
         this.current = new AtomicReference<>(Generation.empty(log));
@@ -97,6 +108,7 @@ public final class Swapper implements AutoCloseable {
         this.hookThreads = new HookThreads(b.name);
         this.retirement = new Retirement(b.name, b.freeDelay, b.leakCheckInterval, b.hookTimeout, hookThreads,
                 leakWatch, log);
+        this.probation = new Probation(config, retirement, hookThreads);
         if (b.fileWatch && b.staticLinking) {
             log.warn("Swapper {}: static linking is on, so the file watch is off: nothing can be reloaded", b.name);
         }
@@ -121,6 +133,7 @@ public final class Swapper implements AutoCloseable {
             if (opened != null) {
                 opened.close();
             }
+            probation.close();
             retirement.close();
             hookThreads.close();
             if (e instanceof IOException io) {
@@ -141,6 +154,13 @@ public final class Swapper implements AutoCloseable {
             attachments.add(management);
         }
         attachments.addAll(b.extraAttachments);
+        // Last: the probation thread calls back only once the swapper is whole.
+        probation.rollBackWith(this::rollBackAutomatically);
+    }
+
+    /** Whether some thread waits for the reload lock (tests use it to see a rollback wait for a reload). */
+    boolean reloadLockQueued() {
+        return reloadLock.hasQueuedThreads();
     }
 
     /** Whether this thread holds the reload lock (events must be told without it). */
@@ -172,8 +192,19 @@ public final class Swapper implements AutoCloseable {
         }
 
         @Override
-        public Reply reload() {
-            return ManagementViews.reload(() -> Swapper.this.reload(lastData));
+        public Reply reload(boolean force) {
+            return ManagementViews.reload(() -> force ? forceReload(lastData) : Swapper.this.reload(lastData),
+                    generation -> probation.status().filter(p -> p.generation() == generation));
+        }
+
+        @Override
+        public Reply rollback() {
+            return ManagementViews.rollback(Swapper.this::rollback);
+        }
+
+        @Override
+        public String probation() {
+            return ManagementViews.probation(probation.status(), probation.last());
         }
 
         @Override
@@ -216,7 +247,7 @@ public final class Swapper implements AutoCloseable {
      * @throws IllegalStateException if plugins were already loaded
      */
     public ReloadDetails loadPlugins(Object data) {
-        return swap(data, true);
+        return swap(data, true, false);
     }
 
     /**
@@ -229,6 +260,20 @@ public final class Swapper implements AutoCloseable {
      *         a {@link SwapException} if {@linkplain #staticLinking() static linking} is on
      */
     public ReloadDetails reload(Object data) {
+        return reload(data, false);
+    }
+
+    /**
+     * As {@link #reload}, loading also the files that an automatic rollback rejected (which a
+     * reload skips, as {@link PluginOutcome#SKIPPED}, until they change); their rejection is lifted.
+     *
+     * @since 0.3
+     */
+    public ReloadDetails forceReload(Object data) {
+        return reload(data, true);
+    }
+
+    private ReloadDetails reload(Object data, boolean force) {
         if (config.staticLinking()) {
             SwapException refused = new SwapException(null, ReloadStep.SWAP, "static linking is on: swapper "
                     + config.name() + " runs the plugins of the host's module path, which cannot be reloaded;"
@@ -236,10 +281,10 @@ public final class Swapper implements AutoCloseable {
             log.warn(refused.getMessage());
             throw refused;
         }
-        return swap(data, false);
+        return swap(data, false, force);
     }
 
-    private ReloadDetails swap(Object data, boolean first) {
+    private ReloadDetails swap(Object data, boolean first, boolean force) {
         ReloadEvent event = Jfr.on() ? new ReloadEvent(config.name(), first) : null;
         if (event != null) {
             event.begin();
@@ -256,11 +301,13 @@ public final class Swapper implements AutoCloseable {
             ReloadAttempt running = new ReloadAttempt(hookTimeout);
             attempt = running;
             Path dir = pluginDir;
+            long number = Math.max(previous.number(), highestNumber) + 1;
+            Rejections rejected = rejections;
             try {
                 // The build runs on a hook thread: this thread waits, and gives up on a step that
                 // does not end within the hook timeout, so the lock is released whatever a plugin does.
-                built = running.run(hookThreads, () -> new Reloader(config, retirement, dir, previous, running).build(data),
-                        first ? "the load" : "the reload");
+                built = running.run(hookThreads, () -> new Reloader(config, retirement, dir, previous, number, rejected,
+                        force, running).build(data), first ? "the load" : "the reload");
             } catch (ReloadException e) {
                 running.stuck().ifPresent(s -> leakWatch.watch(s.plugin(), s.version(), s.layer()));
                 log.error("{} of {} failed; generation {} stays current: {}", first ? "Load" : "Reload",
@@ -277,11 +324,15 @@ public final class Swapper implements AutoCloseable {
             lastData = data;
             Generation next = built.generation();
             next.loaded().forEach(LoadedPlugin::hold);
+            highestNumber = next.number();
+            rejections = built.rejections();
+            List<Generation> retire = probation.swapping(previous, next);
             current.set(next); // the one atomic step: from here on new calls see the new code
+            probation.swapped();
             if (!first) {
                 reloadCounter.incrementAndGet();
             }
-            retirement.retire(previous);
+            retire.forEach(retirement::retire);
             ReloadDetails details = built.details()
                     .withStep(ReloadStep.SWAP, Duration.ofNanos(System.nanoTime() - swapStart));
             log.info("Generation {} is current ({}): {}", next.number(), first ? "load" : "reload", details);
@@ -293,9 +344,130 @@ public final class Swapper implements AutoCloseable {
             return details;
         } finally {
             reloadLock.unlock();
+            probation.tellWaiting();
             tell(first ? new SwapperEvent.FirstLoadDone(succeeded)
                     : new SwapperEvent.ReloadFinished(current.get().number(), succeeded));
         }
+    }
+
+    /**
+     * Makes the generation on probation's predecessor current again, in one atomic step, and
+     * retires the one on probation like any replaced generation: its calls in flight finish there,
+     * its plugins not in the older generation get {@code onFree} after the free delay, and their
+     * layers are watched until collected. No hook runs: the older generation's plugins were never
+     * freed, and its vault (live functions, data bag, extension) is current again. Serialized with
+     * reloads by the reload lock.
+     *
+     * @return how the probation ended
+     * @throws IllegalStateException if no generation is on probation, saying why ("no generation on
+     *         probation: the previous one (generation 2) was freed at ..."); a {@link SwapException}
+     *         if a reload holds the lock past the reload wait
+     * @since 0.3
+     */
+    public ProbationOutcome rollback() {
+        return rollBack(null, ProbationOutcome.Verdict.ROLLED_BACK, "rollback requested").orElseThrow();
+    }
+
+    /** The probation rule failed on the probation thread: roll back, unless the trial ended meanwhile. */
+    private boolean rollBackAutomatically(Probation.Trial trial, String reason) {
+        try {
+            rollBack(trial, ProbationOutcome.Verdict.ROLLED_BACK_AUTOMATICALLY, reason);
+            return true;
+        } catch (SwapException e) {
+            if (Thread.currentThread().isInterrupted()) {
+                return true; // the swapper is closing: close() ends the probation
+            }
+            log.warn("Swapper {}: generation {} failed its probation ({}) but cannot be rolled back now: {}; will try"
+                    + " again", config.name(), trial.generation().number(), reason, e.getMessage());
+            return false;
+        } catch (IllegalStateException e) {
+            return true; // it ended meanwhile (passed, superseded or closed)
+        }
+    }
+
+    /**
+     * @param expected the trial an automatic rollback judged, or null for whichever is on trial
+     * @return empty if {@code expected} is no longer on trial
+     */
+    private Optional<ProbationOutcome> rollBack(Probation.Trial expected, ProbationOutcome.Verdict verdict, String reason) {
+        boolean automatic = verdict == ProbationOutcome.Verdict.ROLLED_BACK_AUTOMATICALLY;
+        ProbationOutcome outcome = null;
+        lockOrRefuse("rollback");
+        try {
+            Optional<Probation.Trial> running = probation.trial();
+            if (expected != null && running.filter(t -> t == expected).isEmpty()) {
+                return Optional.empty();
+            }
+            Probation.Trial trial = running.orElseThrow(() -> refused(probation.refusal()));
+            outcome = probation.end(trial, verdict, reason).orElseThrow(() -> refused(probation.refusal()));
+            Generation from = current.get();
+            if (from != trial.generation()) {
+                throw new IllegalStateException("swapper " + config.name() + ": generation " + from.number()
+                        + " is current, not generation " + trial.generation().number() + " that was on probation");
+            }
+            current.set(trial.kept()); // the one atomic step: new calls see the older code again
+            retirement.retire(from);
+            if (automatic) {
+                rejections = rejections.with(rejected(from, trial.kept(), reason));
+            }
+            log(outcome, from, trial);
+            probation.settled(trial, outcome);
+            return Optional.of(outcome);
+        } finally {
+            reloadLock.unlock();
+            probation.tellWaiting();
+            if (outcome != null) {
+                tell(new SwapperEvent.RolledBack(outcome.generation(), outcome.kept(), automatic));
+            }
+        }
+    }
+
+    private IllegalStateException refused(String why) {
+        log.warn("Swapper {}: rollback refused: {}", config.name(), why);
+        return new IllegalStateException(why);
+    }
+
+    /** The files of {@code from}'s plugins that {@code kept} does not run: what an automatic rollback rejects. */
+    private static List<RejectedFile> rejected(Generation from, Generation kept, String reason) {
+        java.time.Instant now = java.time.Instant.now();
+        return from.loaded().stream()
+                .filter(p -> kept.loaded(p.name()).filter(k -> k.sha256().equals(p.sha256())).isEmpty())
+                .map(p -> new RejectedFile(p.name(), p.sha256(), p.info().file(), now, reason))
+                .toList();
+    }
+
+    private void log(ProbationOutcome o, Generation from, Probation.Trial trial) {
+        boolean automatic = o.verdict() == ProbationOutcome.Verdict.ROLLED_BACK_AUTOMATICALLY;
+        if (automatic) {
+            // One line per plugin whose file is rejected, so that each names its plugin; then the swap.
+            for (LoadedPlugin p : from.loaded()) {
+                if (trial.kept().loaded(p.name()).filter(k -> k.sha256().equals(p.sha256())).isEmpty()) {
+                    log.warn("Plugin {} ({}): rolled back with generation {}: {}; its file is rejected until it changes",
+                            p.name(), p.info().version(), o.generation(), o.reason());
+                }
+            }
+            log.warn("Generation {} failed its probation and was rolled back automatically: generation {} is current"
+                    + " again ({} of {} calls failed: {})", o.generation(), o.kept(), o.failures(), o.calls(), o.reason());
+        } else {
+            log.info("Generation {} rolled back: generation {} is current again ({} of {} calls had failed)",
+                    o.generation(), o.kept(), o.failures(), o.calls());
+        }
+        if (Jfr.on()) {
+            RollbackEvent event = new RollbackEvent(config.name(), o.generation(), o.kept(), automatic);
+            event.because(o.reason(), o.calls(), o.failures());
+            event.commit();
+        }
+    }
+
+    /**
+     * Completes with the outcome of {@code generation}'s probation once it ends: passed, rolled
+     * back (by {@link #rollback()} or by the rule), superseded by a reload, or closed. Completes at
+     * once if it was the last probation to end, exceptionally if it is not on probation and was not.
+     *
+     * @since 0.3
+     */
+    public CompletionStage<ProbationOutcome> probationOutcome(long generation) {
+        return probation.outcome(generation);
     }
 
     /** The current generation: one lock-free read. Generation 0, empty, before the first load. */
@@ -394,7 +566,8 @@ public final class Swapper implements AutoCloseable {
         return new SwapperStatus(pluginDir, g.number(), reloadCounter.get(), staticLinking(),
                 g.loaded().stream().map(LoadedPlugin::info).toList(), retirement.retiredCount(),
                 leakWatch.freed(), leakWatch.collected(), leaks.size(), leaks,
-                Optional.ofNullable(running).map(ReloadAttempt::progress));
+                Optional.ofNullable(running).map(ReloadAttempt::progress), probation.status(), probation.last(),
+                rejections.list());
     }
 
     /**
@@ -475,6 +648,7 @@ public final class Swapper implements AutoCloseable {
         }
         try {
             Generation last = current.getAndSet(Generation.empty(log));
+            probation.close("swapper " + config.name() + " closed").ifPresent(retirement::retire);
             retirement.retire(last);
             retirement.releaseNow();
             try {
@@ -492,6 +666,7 @@ public final class Swapper implements AutoCloseable {
             if (locked) {
                 reloadLock.unlock();
             }
+            probation.tellWaiting();
         }
     }
 
@@ -535,6 +710,8 @@ public final class Swapper implements AutoCloseable {
         private boolean collectWhenQuiet = true;
         private Duration reloadWait = Duration.ofSeconds(30);
         private final List<SwapperAttachment> extraAttachments = new ArrayList<>();
+        private Duration probation = Duration.ZERO;
+        private ProbationRule probationRule = ProbationRule.none();
 
         private Builder(Path pluginDir) {
             this.pluginDir = Objects.requireNonNull(pluginDir, "pluginDir");
@@ -771,6 +948,32 @@ public final class Swapper implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Keeps a replaced generation on probation for {@code time} after each successful reload:
+         * not freed, no new calls, and {@link Swapper#rollback()} makes it current again in one step;
+         * after that time its free delay starts. Default zero: off. A reload during a probation
+         * ends it: the generation on trial is kept in turn, and the one kept before is retired.
+         *
+         * @since 0.3
+         */
+        public Builder probation(Duration time) {
+            this.probation = nonNegative(time, "probation");
+            return this;
+        }
+
+        /**
+         * When the runtime rolls a generation on probation back by itself; default
+         * {@link ProbationRule#none()}. It then logs why, records the JFR event
+         * {@code io.hotswap.Rollback}, and rejects the new files: reloads skip them until they
+         * change ({@link Swapper#forceReload} loads them). Needs {@link #probation}.
+         *
+         * @since 0.3
+         */
+        public Builder probationRule(ProbationRule rule) {
+            this.probationRule = Objects.requireNonNull(rule, "rule");
+            return this;
+        }
+
         /** Attaches one more follower of the swapper's events, told after the built-in ones. */
         Builder attach(SwapperAttachment attachment) {
             extraAttachments.add(Objects.requireNonNull(attachment, "attachment"));
@@ -779,7 +982,7 @@ public final class Swapper implements AutoCloseable {
 
         /**
          * @throws IllegalArgumentException if the plugin directory does not exist (and static
-         *                                  linking is off)
+         *                                  linking is off), or a probation rule is set without a probation time
          * @throws IllegalStateException    if no host layer was given and {@code io.hotswap.api} is
          *                                  not in a named module (on the class path), or a swapper of
          *                                  this name is already registered in JMX (not with
@@ -788,6 +991,10 @@ public final class Swapper implements AutoCloseable {
          *                                  {@link #managementInBackground}) or the file watch cannot be set up
          */
         public Swapper build() {
+            if (probationRule.judges() && probation.isZero()) {
+                throw new IllegalArgumentException("probationRule (" + probationRule + ") needs a probation time:"
+                        + " call probation(Duration) too");
+            }
             if (!staticLinking) {
                 requireDirectory(pluginDir);
             }

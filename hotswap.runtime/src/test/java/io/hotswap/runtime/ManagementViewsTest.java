@@ -96,7 +96,7 @@ class ManagementViewsTest {
         outcomes.put("beta", PluginOutcome.RELINKED);
         outcomes.put("alpha", PluginOutcome.OK);
         ReloadReply ok = (ReloadReply) ManagementViews.reload(() ->
-                new ReloadDetails(5, outcomes, Duration.ofMillis(17)));
+                new ReloadDetails(5, outcomes, Duration.ofMillis(17)), generation -> Optional.empty());
 
         assertThat(ok.details().outcomes()).containsExactly(Map.entry("beta", ReloadOutcome.RELINKED),
                 Map.entry("alpha", ReloadOutcome.OK));
@@ -110,7 +110,7 @@ class ManagementViewsTest {
     void aFailedReloadBecomesAnErrorReplyWithPluginAndStep() {
         ErrorReply failed = (ErrorReply) ManagementViews.reload(() -> {
             throw new HookException("hello", ReloadStep.ON_LOAD, "it threw", new IllegalStateException("no database"));
-        });
+        }, generation -> Optional.empty());
 
         assertThat(failed.plugin()).contains("hello");
         assertThat(failed.step()).contains(ReloadStep.ON_LOAD.label());

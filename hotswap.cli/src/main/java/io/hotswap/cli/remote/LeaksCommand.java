@@ -1,23 +1,16 @@
 package io.hotswap.cli.remote;
 
 import io.hotswap.cli.command.CommandException;
-import io.hotswap.cli.command.CommonOptions;
 import io.hotswap.cli.command.ExitCode;
-import io.hotswap.protocol.ErrorReply;
 import io.hotswap.protocol.LeakPathStatus;
 import io.hotswap.protocol.LeaksReply;
 import io.hotswap.protocol.ProtocolCodec;
-import io.hotswap.protocol.Reply;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.Callable;
+import java.util.Optional;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code hotswap leaks}: what holds each leaked plugin version of a running host. */
 @Command(name = "leaks", description = {"Prints what holds each leaked plugin version of a running host:"
@@ -28,13 +21,7 @@ import picocli.CommandLine.Spec;
                 "      per leaked version: static field ... -> ... -> class loader plugin-...",
                 "  hotswap leaks --host hello --json",
                 "      the same as one line of JSON, for scripts"})
-public final class LeaksCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    HostSelection selection;
+public final class LeaksCommand extends HostCommand {
 
     @Option(names = "--json", description = "Print the reply as one line of JSON, for scripts.")
     boolean json;
@@ -43,22 +30,17 @@ public final class LeaksCommand implements Callable<Integer> {
             description = "Give up waiting for the host's answer after this many seconds. Default: ${DEFAULT-VALUE}.")
     long timeoutSeconds;
 
-    @Mixin
-    CommonOptions options;
-
     @Override
     public Integer call() {
         if (timeoutSeconds <= 0) {
             throw CommandException.usage("--timeout must be a positive number of seconds, was " + timeoutSeconds);
         }
-        PrintWriter out = spec.commandLine().getOut();
-        Path socket = selection.socket();
-        Reply reply = Replies.ask(socket, io.hotswap.protocol.Command.LEAKS, Duration.ofSeconds(timeoutSeconds));
-        if (reply instanceof ErrorReply failed) {
-            spec.commandLine().getErr().println("leaks failed: " + failed.error());
+        PrintWriter out = out();
+        Optional<LeaksReply> reply = ask(io.hotswap.protocol.Command.LEAKS, LeaksReply.class, Duration.ofSeconds(timeoutSeconds));
+        if (reply.isEmpty()) {
             return ExitCode.FAILED;
         }
-        LeaksReply leaks = Replies.expect(reply, LeaksReply.class, io.hotswap.protocol.Command.LEAKS, socket);
+        LeaksReply leaks = reply.get();
         if (json) {
             out.println(ProtocolCodec.encode(leaks));
             return ExitCode.OK;

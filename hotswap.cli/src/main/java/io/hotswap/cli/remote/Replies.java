@@ -17,8 +17,12 @@ final class Replies {
     }
 
     static Reply ask(Path socket, Command command, Duration timeout) {
+        return ask(socket, new Request(command), timeout);
+    }
+
+    static Reply ask(Path socket, Request request, Duration timeout) {
         try {
-            return EndpointClient.send(socket, new Request(command), timeout);
+            return EndpointClient.send(socket, request, timeout);
         } catch (IOException e) {
             throw CommandException.failed("cannot talk to the host at " + socket + ": " + e.getMessage(), e);
         }

@@ -1,58 +1,43 @@
 package io.hotswap.cli.remote;
 
-import io.hotswap.cli.command.CommonOptions;
 import io.hotswap.cli.command.ExitCode;
-import io.hotswap.protocol.ErrorReply;
 import io.hotswap.protocol.HostStatus;
 import io.hotswap.protocol.LeakStatus;
 import io.hotswap.protocol.LibraryStatus;
 import io.hotswap.protocol.PluginStatus;
 import io.hotswap.protocol.ProtocolCodec;
-import io.hotswap.protocol.Reply;
+import io.hotswap.protocol.RejectedStatus;
 import io.hotswap.protocol.StatusReply;
 import java.io.PrintWriter;
-import java.nio.file.Path;
-import java.util.concurrent.Callable;
+import java.time.Duration;
+import java.util.Optional;
+import java.time.Instant;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code hotswap status}: what a running host runs, and what it freed, collected or leaked. */
 @Command(name = "status", description = "Prints a running host's generation, plugins with versions, and leak figures.",
         footerHeading = "%nExamples:%n",
         footer = {"  hotswap status --host hello",
-                "      generation, plugins with versions and libraries, leaks",
+                "      generation, plugins with versions and libraries, probation, leaks",
                 "  hotswap status --host hello --json",
                 "      the same as one line of JSON, for scripts"})
-public final class StatusCommand implements Callable<Integer> {
+public final class StatusCommand extends HostCommand {
 
     // A status never waits for a reload: it answers at once, or the host is in trouble.
-    private static final java.time.Duration STATUS_TIMEOUT = java.time.Duration.ofSeconds(30);
-
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    HostSelection selection;
+    private static final Duration STATUS_TIMEOUT = Duration.ofSeconds(30);
 
     @Option(names = "--json", description = "Print the status as one line of JSON, for scripts.")
     boolean json;
 
-    @Mixin
-    CommonOptions options;
-
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        Path socket = selection.socket();
-        Reply reply = Replies.ask(socket, io.hotswap.protocol.Command.STATUS, STATUS_TIMEOUT);
-        if (reply instanceof ErrorReply failed) {
-            spec.commandLine().getErr().println("status failed: " + failed.error());
+        PrintWriter out = out();
+        Optional<StatusReply> reply = ask(io.hotswap.protocol.Command.STATUS, StatusReply.class, STATUS_TIMEOUT);
+        if (reply.isEmpty()) {
             return ExitCode.FAILED;
         }
-        HostStatus s = Replies.expect(reply, StatusReply.class, io.hotswap.protocol.Command.STATUS, socket).status();
+        HostStatus s = reply.get().status();
         if (json) {
             out.println(ProtocolCodec.encode(s));
             return ExitCode.OK;
@@ -66,7 +51,7 @@ public final class StatusCommand implements Callable<Integer> {
         out.println("plugins:     " + s.plugins().size());
         int width = s.plugins().stream().mapToInt(p -> p.name().length()).max().orElse(0);
         for (PluginStatus p : s.plugins()) {
-            out.println("  " + ReloadCommand.pad(p.name(), width) + "  " + p.version()
+            out.println("  " + pad(p.name(), width) + "  " + p.version()
                     + "  (generation " + p.generation() + (p.reloadable() ? "" : ", not reloadable") + ")");
             // A bundle's libraries under their plugin; a plain plugin (or a host older than
             // bundles, which sends none) prints nothing here.
@@ -80,6 +65,17 @@ public final class StatusCommand implements Callable<Integer> {
         for (LeakStatus leak : s.leaks()) {
             out.println("  leaked " + leak.plugin() + " " + leak.version() + ": alive " + leak.aliveForSeconds()
                     + " s after onFree; held by: " + (leak.heldBy().isEmpty() ? "none found" : String.join(", ", leak.heldBy())));
+        }
+        s.probation().ifPresent(p -> out.println("probation:   generation " + p.generation() + " until " + p.until()
+                + " (" + Math.max(0, Duration.between(Instant.now(), p.until()).toSeconds()) + " s left); generation "
+                + p.kept() + " kept for a rollback; " + p.failures() + " of " + p.calls() + " calls failed"));
+        s.lastProbation().ifPresent(o -> out.println("last probation: generation " + o.generation() + " "
+                + o.verdict().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + " at " + o.at() + ": "
+                + o.reason()));
+        for (RejectedStatus r : s.rejected()) {
+            out.println("  rejected " + r.plugin() + " sha256:" + r.sha256().substring(0, Math.min(12, r.sha256().length()))
+                    + r.file().map(f -> " (" + f + ")").orElse("") + " since " + r.since()
+                    + ": skipped until it changes, or reload --force");
         }
         return ExitCode.OK;
     }

@@ -55,6 +55,8 @@ public final class CallGate {
     private final Consumer<CallGate> whenDrained;
     private final AtomicIntegerArray calls = new AtomicIntegerArray(STRIPES * PAD);
     private volatile State state = State.OPEN;
+    // Set only while the generation is on probation: the calls and failures its rule judges.
+    private volatile CallTally tally;
 
     /**
      * @param owner       what the gate guards, for messages: {@code generation 3}
@@ -138,6 +140,35 @@ public final class CallGate {
      */
     public boolean closeIfDrained() {
         return state == State.CLOSING && sum() == 0 && STATE.compareAndSet(this, State.CLOSING, State.CLOSED);
+    }
+
+    /**
+     * Counts {@code n} plugin calls for the probation's figures, if the generation is on trial;
+     * a call through {@code invokeEach} counts once per plugin.
+     */
+    public void count(int n) {
+        CallTally t = tally;
+        if (t != null) {
+            t.called(n);
+        }
+    }
+
+    /** A call of {@code plugin} threw: counted for the probation's figures, if the generation is on trial. */
+    public void failed(String plugin) {
+        CallTally t = tally;
+        if (t != null) {
+            t.failed(plugin);
+        }
+    }
+
+    /** From now on calls are counted in {@code tally}, until {@link #stopTally()}. */
+    public void startTally(CallTally tally) {
+        this.tally = java.util.Objects.requireNonNull(tally, "tally");
+    }
+
+    /** Calls are no longer counted (the probation ended). */
+    public void stopTally() {
+        this.tally = null;
     }
 
     /** Calls inside now. */

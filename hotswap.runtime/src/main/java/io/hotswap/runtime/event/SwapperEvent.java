@@ -18,6 +18,10 @@ public sealed interface SwapperEvent {
     record ReloadFinished(long generation, boolean succeeded) implements SwapperEvent {
     }
 
+    /** A generation on probation was rolled back: {@code to} is current again. */
+    record RolledBack(long from, long to, boolean automatic) implements SwapperEvent {
+    }
+
     /** The next reload reads another plugin directory. */
     record PluginDirChanged(Path from, Path to) implements SwapperEvent {
     }

@@ -7,7 +7,7 @@ import java.util.List;
  * server as {@code io.hotswap:type=Swapper,name=<host>} (the host name quoted with
  * {@link javax.management.ObjectName#quote(String)} unless it is made of letters, digits,
  * {@code .}, {@code _} and {@code -} only). Its status figures are read-only attributes, taken
- * fresh on every read; {@link #reload()} and {@link #leakPaths()} are its operations.
+ * fresh on every read; {@link #reload()}, {@link #rollback()} and {@link #leakPaths()} are its operations.
  *
  * <p>Every attribute and result is a JDK type (strings, numbers, booleans, string arrays for the
  * lists), so a client needs no hotswap class: jconsole, VisualVM, jmxterm or a program of its own
@@ -17,8 +17,8 @@ import java.util.List;
  *
  * <p>The attribute names are the getters' without {@code get} or {@code is}: {@code Name},
  * {@code PluginDir}, {@code Generation}, {@code ReloadCounter}, {@code StaticLinking},
- * {@code Plugins}, {@code Retired}, {@code Freed}, {@code Collected}, {@code Leaked} and
- * {@code Leaks}.
+ * {@code Plugins}, {@code Retired}, {@code Freed}, {@code Collected}, {@code Leaked},
+ * {@code Leaks} and {@code Probation}; the operations {@link #reload()} and {@link #rollback()}.
  *
  * @since 0.1
  */
@@ -133,4 +133,24 @@ public interface SwapperMXBean {
      * @since 0.2
      */
     List<String> leakPaths();
+
+    /**
+     * The generation on probation and the time left ({@code generation 3 on probation, 12 s left
+     * (until ...), generation 2 kept; 1 of 40 calls failed}), else how the last probation ended,
+     * else {@code none}.
+     *
+     * @since 0.3
+     */
+    String getProbation();
+
+    /**
+     * Makes the generation kept on probation current again, as {@code hotswap rollback} does; no
+     * hook runs.
+     *
+     * @return {@code generation 2 is current again (rolled back from generation 3)}
+     * @throws IllegalStateException saying why, if no generation is on probation ("no generation on
+     *         probation: the previous one (generation 2) was freed at ...")
+     * @since 0.3
+     */
+    String rollback();
 }

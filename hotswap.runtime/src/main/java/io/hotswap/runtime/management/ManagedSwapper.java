@@ -36,11 +36,23 @@ public interface ManagedSwapper {
     /**
      * Reloads with the data the host last passed to {@code loadPlugins} or {@code reload}.
      *
+     * @param force load also the files an automatic rollback rejected
      * @return a {@link io.hotswap.protocol.ReloadReply} with the details, or an
      *         {@link io.hotswap.protocol.ErrorReply} with the plugin, step and cause if the reload
      *         failed (the old generation keeps serving)
      */
-    Reply reload();
+    Reply reload(boolean force);
+
+    /**
+     * Makes the generation kept on probation current again.
+     *
+     * @return a {@link io.hotswap.protocol.RollbackReply} with how the probation ended, or an
+     *         {@link io.hotswap.protocol.ErrorReply} saying why there is nothing to roll back to
+     */
+    Reply rollback();
+
+    /** One line: the generation on probation and the time left, or how the last probation ended, or {@code none}. */
+    String probation();
 
     /**
      * What holds each leaked version. None by default, for a swapper with no leak watch (the tests'

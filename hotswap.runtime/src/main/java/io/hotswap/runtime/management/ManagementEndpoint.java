@@ -337,15 +337,19 @@ public final class ManagementEndpoint implements AutoCloseable {
                 }
             }
             case RELOAD -> {
-                log.info("Management endpoint of {}: reload requested", swapper.name());
+                log.info("Management endpoint of {}: {}reload requested", swapper.name(), request.force() ? "forced " : "");
                 try {
-                    yield swapper.reload();
+                    yield swapper.reload(request.force());
                 } catch (RuntimeException e) {
                     // The reply says what happened without the exception's class; the log has the trace.
                     log.error("Management endpoint of {}: reload failed unexpectedly", swapper.name(), e);
                     yield ErrorReply.of("reload failed: " + (e.getMessage() == null
                             ? "an unexpected error, see the host's log" : e.getMessage()));
                 }
+            }
+            case ROLLBACK -> {
+                log.info("Management endpoint of {}: rollback requested", swapper.name());
+                yield swapper.rollback();
             }
         };
     }

@@ -3,7 +3,9 @@ package io.hotswap.runtime.management;
 import io.hotswap.protocol.ErrorReply;
 import io.hotswap.protocol.HostStatus;
 import io.hotswap.protocol.LeakPathStatus;
+import io.hotswap.protocol.ProbationEnd;
 import io.hotswap.protocol.ReloadReply;
+import io.hotswap.protocol.RollbackReply;
 import io.hotswap.protocol.Reply;
 import io.hotswap.runtime.jmx.SwapperMXBean;
 import java.lang.management.ManagementFactory;
@@ -109,13 +111,32 @@ final class SwapperBean implements SwapperMXBean, AutoCloseable {
     }
 
     @Override
+    public String getProbation() {
+        return swapper.probation();
+    }
+
+    @Override
     public String reload() {
-        Reply reply = swapper.reload();
+        Reply reply = swapper.reload(false);
         if (reply instanceof ReloadReply done) {
             return done.details().toString();
         }
-        // No cause attached: a remote console could not deserialize the runtime's exception types.
-        throw new IllegalStateException(((ErrorReply) reply).error());
+        throw failed(reply);
+    }
+
+    @Override
+    public String rollback() {
+        Reply reply = swapper.rollback();
+        if (reply instanceof RollbackReply done) {
+            ProbationEnd o = done.outcome();
+            return "generation " + o.kept() + " is current again (rolled back from generation " + o.generation() + ")";
+        }
+        throw failed(reply);
+    }
+
+    // No cause attached: a remote console could not deserialize the runtime's exception types.
+    private static IllegalStateException failed(Reply reply) {
+        return new IllegalStateException(((ErrorReply) reply).error());
     }
 
     @Override

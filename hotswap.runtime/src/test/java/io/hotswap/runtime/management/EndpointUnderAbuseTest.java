@@ -166,8 +166,18 @@ class EndpointUnderAbuseTest {
         }
 
         @Override
-        public Reply reload() {
+        public Reply reload(boolean force) {
             throw new AssertionError("nobody asks for a reload here");
+        }
+
+        @Override
+        public Reply rollback() {
+            throw new AssertionError("nobody asks for a rollback here");
+        }
+
+        @Override
+        public String probation() {
+            return "none";
         }
     }
 }

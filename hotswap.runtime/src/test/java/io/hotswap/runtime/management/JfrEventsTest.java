@@ -23,28 +23,43 @@ class JfrEventsTest {
     @TempDir
     Path out;
 
+    /** What a swapper does in {@code body}. */
+    @FunctionalInterface
+    private interface HostWork {
+        void run() throws Exception;
+    }
+
+    /** The events of these names that a recording took while {@code body} ran. */
+    private List<RecordedEvent> recorded(List<String> names, HostWork body) throws Exception {
+        try (Recording recording = new Recording()) {
+            names.forEach(recording::enable);
+            recording.start();
+            body.run();
+            recording.stop();
+            Path file = out.resolve("hotswap.jfr");
+            recording.dump(file);
+            return RecordingFile.readAllEvents(file);
+        }
+    }
+
+    private Swapper.Builder host() {
+        return Swapper.builder(plugins).name("jfrhost").freeDelay(Duration.ZERO);
+    }
+
     @Test
     void aRecordingHoldsTheLoadReloadAndFreeEvents() throws Exception {
         Events events = new Events();
         plugin("alpha").version("v1").buildInto(plugins);
-        List<RecordedEvent> recorded;
-        try (Recording recording = new Recording()) {
-            for (String e : List.of("io.hotswap.Load", "io.hotswap.Reload", "io.hotswap.Free", "io.hotswap.Leak")) {
-                recording.enable(e);
-            }
-            recording.start();
-            try (Swapper swapper = Swapper.builder(plugins).name("jfrhost").freeDelay(Duration.ZERO).build()) {
-                swapper.loadPlugins(events);
-                plugin("alpha").version("v2").buildInto(plugins);
-                swapper.reload(events);
-                await().until(() -> events.count("alpha:onFree:v1") == 1);
-                await().until(() -> swapper.status().freed() == 1);
-            }
-            recording.stop();
-            Path file = out.resolve("hotswap.jfr");
-            recording.dump(file);
-            recorded = RecordingFile.readAllEvents(file);
-        }
+        List<RecordedEvent> recorded = recorded(List.of("io.hotswap.Load", "io.hotswap.Reload", "io.hotswap.Free",
+                "io.hotswap.Leak"), () -> {
+                    try (Swapper swapper = host().build()) {
+                        swapper.loadPlugins(events);
+                        plugin("alpha").version("v2").buildInto(plugins);
+                        swapper.reload(events);
+                        await().until(() -> events.count("alpha:onFree:v1") == 1);
+                        await().until(() -> swapper.status().freed() == 1);
+                    }
+                });
 
         List<RecordedEvent> reloads = named(recorded, "io.hotswap.Reload");
         assertThat(reloads).hasSize(2);
@@ -61,6 +76,28 @@ class JfrEventsTest {
             assertThat(e.getEventType().getCategoryNames()).containsExactly("Hotswap");
             assertThat(e.getString("version")).isNotBlank();
             assertThat(e.getStackTrace()).isNull();
+        });
+    }
+
+    @Test
+    void aRollbackIsRecordedWithItsGenerationsAndReason() throws Exception {
+        Events events = new Events();
+        plugin("alpha").version("v1").buildInto(plugins);
+        List<RecordedEvent> recorded = recorded(List.of("io.hotswap.Rollback"), () -> {
+            try (Swapper swapper = host().probation(Duration.ofDays(1)).build()) {
+                swapper.loadPlugins(events);
+                plugin("alpha").version("v2").buildInto(plugins);
+                swapper.reload(events);
+                swapper.rollback();
+            }
+        });
+
+        assertThat(named(recorded, "io.hotswap.Rollback")).singleElement().satisfies(e -> {
+            assertThat(e.getString("host")).isEqualTo("jfrhost");
+            assertThat(e.getLong("from")).isEqualTo(2);
+            assertThat(e.getLong("to")).isEqualTo(1);
+            assertThat(e.getBoolean("automatic")).isFalse();
+            assertThat(e.getString("reason")).isEqualTo("rollback requested");
         });
     }
 

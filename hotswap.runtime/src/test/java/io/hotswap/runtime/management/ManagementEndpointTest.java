@@ -242,8 +242,16 @@ class ManagementEndpointTest {
                 throw new AssertionError("a refused peer must not get the status");
             }
 
-            @Override public Reply reload() {
+            @Override public Reply reload(boolean force) {
                 throw new AssertionError("a refused peer must not reload");
+            }
+
+            @Override public Reply rollback() {
+                throw new AssertionError("a refused peer must not roll back");
+            }
+
+            @Override public String probation() {
+                return "none";
             }
         };
         try (ManagementEndpoint endpoint = ManagementEndpoint.openFor(EndpointDirectory.under(base), fake, plugins,

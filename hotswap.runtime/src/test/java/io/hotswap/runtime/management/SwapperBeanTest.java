@@ -26,12 +26,18 @@ class SwapperBeanTest {
         return Swapper.builder(plugins).name(name).freeDelay(Duration.ZERO).jmx(true);
     }
 
+    /** A swapper of {@code builder} that loaded alpha v1. */
+    private Swapper loadedV1(Swapper.Builder builder) {
+        plugin("alpha").version("v1").buildInto(plugins);
+        Swapper swapper = builder.build();
+        swapper.loadPlugins(events);
+        return swapper;
+    }
+
     @Test
     void reloadThroughThePlatformMBeanServerServesTheNewVersion() throws Exception {
-        plugin("alpha").version("v1").buildInto(plugins);
         ObjectName name = new ObjectName("io.hotswap:type=Swapper,name=jmxhost");
-        try (Swapper swapper = jmxSwapper("jmxhost").build()) {
-            swapper.loadPlugins(events);
+        try (Swapper swapper = loadedV1(jmxSwapper("jmxhost"))) {
             assertThat(server.getAttribute(name, "Generation")).isEqualTo(1L);
             assertThat((String[]) server.getAttribute(name, "Plugins")).singleElement().asString().startsWith("alpha sha256:");
 
@@ -53,10 +59,8 @@ class SwapperBeanTest {
 
     @Test
     void aFailedReloadThroughJmxNamesThePluginAndTheStep() throws Exception {
-        plugin("alpha").version("v1").buildInto(plugins);
         ObjectName name = SwapperBean.objectName("jmx host, failing");
-        try (Swapper swapper = jmxSwapper("jmx host, failing").build()) {
-            swapper.loadPlugins(events);
+        try (Swapper swapper = loadedV1(jmxSwapper("jmx host, failing"))) {
             plugin("alpha").version("v2").throwIn("onInit").buildInto(plugins);
 
             assertThatThrownBy(() -> server.invoke(name, "reload", new Object[0], new String[0]))
@@ -64,6 +68,29 @@ class SwapperBeanTest {
                     .hasMessageContaining("Plugin alpha failed at step 'onInit()'").hasMessageContaining("boom in onInit")
                     .hasNoCause();
             assertThat(server.getAttribute(name, "Generation")).isEqualTo(1L);
+        }
+    }
+
+    @Test
+    void theProbationAttributeAndTheRollbackOperationGoBackToTheKeptGeneration() throws Exception {
+        ObjectName name = SwapperBean.objectName("jmx-probation");
+        try (Swapper swapper = loadedV1(jmxSwapper("jmx-probation").probation(Duration.ofDays(1)))) {
+            assertThat(server.getAttribute(name, "Probation")).isEqualTo("none");
+            plugin("alpha").version("v2").buildInto(plugins);
+            assertThat(server.invoke(name, "reload", new Object[0], new String[0])).asString()
+                    .contains("; on probation until ");
+            assertThat(server.getAttribute(name, "Probation")).asString()
+                    .startsWith("generation 2 on probation, ").contains(" s left (until ").contains("generation 1 kept");
+
+            Object rolledBack = server.invoke(name, "rollback", new Object[0], new String[0]);
+
+            assertThat(rolledBack).isEqualTo("generation 1 is current again (rolled back from generation 2)");
+            assertThat(server.getAttribute(name, "Generation")).isEqualTo(1L);
+            assertThat(server.getAttribute(name, "Probation")).asString()
+                    .startsWith("probation of generation 2 ended by a rollback to generation 1");
+            assertThatThrownBy(() -> server.invoke(name, "rollback", new Object[0], new String[0]))
+                    .rootCause().isInstanceOf(IllegalStateException.class).hasNoCause()
+                    .hasMessageStartingWith("no generation on probation: generation 2 was already rolled back");
         }
     }
 

@@ -1,5 +1,6 @@
 package io.hotswap.demo.host;
 
+import io.hotswap.runtime.ProbationRule;
 import io.hotswap.runtime.Swapper;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -17,11 +18,12 @@ import org.slf4j.LoggerFactory;
  * closed when the JVM exits.
  *
  * <p>Every demo host is started the same way: {@code <demo> <pluginDir> [name]}, the name (default:
- * the demo's) being what {@code hotswap reload --host} finds it by. The swapper frees replaced
- * versions after two seconds, proves them collected (or leaked) some ten seconds later, and opens
- * its management endpoint and JMX on a thread of their own, so that the plugins run while those
- * open. Its rounds report when replaced versions were freed and when they left memory
- * ({@link UnloadReport}).
+ * the demo's) being what {@code hotswap reload --host} finds it by. The swapper keeps a replaced
+ * version on probation for ten seconds (rolled back by itself if most calls of the new one fail, or
+ * by {@code hotswap rollback}), frees it two seconds after that, proves it collected (or leaked)
+ * some ten seconds later, and opens its management endpoint and JMX on a thread of their own, so
+ * that the plugins run while those open. Its rounds report when replaced versions were freed and
+ * when they left memory ({@link UnloadReport}).
  */
 public final class DemoHost {
 
@@ -29,6 +31,10 @@ public final class DemoHost {
     public static final Duration PACE = Duration.ofSeconds(2);
 
     private static final Duration FREE_DELAY = Duration.ofSeconds(2);
+    // Five rounds at the demos' pace: long enough to see a broken version fail, short enough to wait for.
+    private static final Duration PROBATION = Duration.ofSeconds(10);
+    // A version whose calls fail more often than they succeed, over three calls at least, is rolled back.
+    private static final ProbationRule PROBATION_RULE = ProbationRule.failureRatio(0.5, 3);
 
     // A freed version is proven collected, or reported leaked, once it has waited this long (and
     // the leak watch asks for the collection itself on a quiet heap): a demo shows its unloading
@@ -72,6 +78,8 @@ public final class DemoHost {
                         .name(args.length > 1 ? args[1] : demo)
                         .freeDelay(FREE_DELAY)
                         .leakThreshold(3, LEAK_MIN_AGE)
+                        .probation(PROBATION)          // hotswap rollback --host <name>, for 10 s after a reload
+                        .probationRule(PROBATION_RULE)
                         .managementEndpoint(true)      // hotswap reload --host <name>
                         .jmx(true)                     // jconsole, VisualVM
                         .managementInBackground(true)) // the plugins run while those two open

@@ -35,7 +35,7 @@ class JmxIT {
 
     /** Every attribute of {@code SwapperMXBean}, as jconsole lists them. */
     private static final String[] ATTRIBUTES = {"Name", "PluginDir", "Generation", "ReloadCounter", "StaticLinking",
-            "Plugins", "Retired", "Freed", "Collected", "Leaked", "Leaks"};
+            "Plugins", "Retired", "Freed", "Collected", "Leaked", "Leaks", "Probation"};
 
     /** The hello host's first call into world v1. */
     private static final String WORLD_V1 = DemoScripts.WORLD_V1;
@@ -118,8 +118,8 @@ class JmxIT {
     /**
      * Reads each attribute the MBean's info lists, one by one as jconsole does, so that an attribute
      * the client cannot read fails the test with the host's own exception instead of missing from the
-     * result; also checks that the info lists every attribute of the interface and its two
-     * operations, and that leakPaths answers a clean host with no line.
+     * result; also checks that the info lists every attribute of the interface and its three
+     * operations (reload, rollback, leakPaths), and that leakPaths answers a clean host with no line.
      */
     private static Map<String, Object> readEveryAttribute(MBeanServerConnection mbeans, ObjectName name)
             throws Exception {
@@ -131,7 +131,7 @@ class JmxIT {
         }
         assertThat(values).containsOnlyKeys(ATTRIBUTES);
         assertThat(Arrays.stream(info.getOperations()).map(MBeanOperationInfo::getName))
-                .containsExactlyInAnyOrder("reload", "leakPaths");
+                .containsExactlyInAnyOrder("reload", "rollback", "leakPaths");
         // Nothing leaked yet: no line, and no heap dumped for it.
         assertThat((String[]) mbeans.invoke(name, "leakPaths", new Object[0], new String[0])).isEmpty();
         assertThat(info.getDescriptor().getFieldValue("interfaceClassName"))

@@ -94,6 +94,7 @@ final class BoundFunction implements LiveFunction {
         CallGate g = gate;
         if (g != null) {
             g.enter();
+            g.count(1);
         }
         try {
             Invoker f = invoker.get();
@@ -107,6 +108,9 @@ final class BoundFunction implements LiveFunction {
                 default -> f.spread(a);
             };
         } catch (Throwable t) {
+            if (g != null) {
+                g.failed(plugin);
+            }
             throw failed(t, a.clone());
         } finally {
             if (g != null) {
