@@ -14,6 +14,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
+import java.util.zip.CRC32;
+import java.util.zip.ZipEntry;
 import java.util.stream.Stream;
 import javax.tools.JavaCompiler;
 import javax.tools.ToolProvider;
@@ -97,7 +99,6 @@ final class PluginJars {
     }
 
     /** As hotswap build does: the live index, so a load reads it instead of scanning the classes. */
-    /** As hotswap build does: the live index, so a load reads it instead of scanning the classes. */
     static void writeLiveIndex(Path classes) throws IOException {
         byte[] index = LiveScanner.index(classes, LIVE_PREFIX).toBytes();
         Path indexFile = classes.resolve(LiveIndex.PATH);
@@ -107,6 +108,11 @@ final class PluginJars {
 
     /** Compiles {@code files} into {@code out} against the API and {@code modulePath}. */
     static void compile(List<Path> files, Path out, Path... modulePath) {
+        compile(files, out, List.of(), modulePath);
+    }
+
+    /** Compiles {@code files} into {@code out} against the API and {@code modulePath}, with {@code options} besides. */
+    static void compile(List<Path> files, Path out, List<String> options, Path... modulePath) {
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         if (javac == null) {
             throw new IllegalStateException("no system Java compiler: run the benchmarks on a JDK, not a JRE");
@@ -117,6 +123,7 @@ final class PluginJars {
         }
         List<String> args = new ArrayList<>(List.of("--release", "17", "-nowarn", "-d", out.toString(),
                 "--module-path", String.join(java.io.File.pathSeparator, path)));
+        args.addAll(options);
         files.forEach(f -> args.add(f.toString()));
         StringWriter errors = new StringWriter();
         int rc = javac.run(null, OutputStream.nullOutputStream(), new WriterStream(errors), args.toArray(String[]::new));
@@ -127,6 +134,14 @@ final class PluginJars {
 
     /** Jars {@code classes} with a marker entry naming {@code variant}. */
     static void jar(Path classes, String variant, Path jar) throws IOException {
+        jar(classes, variant, jar, new byte[0]);
+    }
+
+    /**
+     * Jars {@code classes} with a marker entry naming {@code variant} and, unless {@code ballast}
+     * is empty, {@code ballast} as a stored entry: a jar of a given size, whatever its code.
+     */
+    static void jar(Path classes, String variant, Path jar, byte[] ballast) throws IOException {
         try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar));
              Stream<Path> files = Files.walk(classes)) {
             for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
@@ -138,6 +153,17 @@ final class PluginJars {
             out.putNextEntry(new JarEntry("META-INF/bench-variant"));
             out.write(variant.getBytes(StandardCharsets.UTF_8));
             out.closeEntry();
+            if (ballast.length > 0) {
+                JarEntry stored = new JarEntry("META-INF/bench-ballast.bin");
+                stored.setMethod(ZipEntry.STORED);
+                stored.setSize(ballast.length);
+                CRC32 crc = new CRC32();
+                crc.update(ballast);
+                stored.setCrc(crc.getValue());
+                out.putNextEntry(stored);
+                out.write(ballast);
+                out.closeEntry();
+            }
         }
     }
 

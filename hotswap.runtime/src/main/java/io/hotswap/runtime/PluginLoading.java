@@ -27,7 +27,7 @@ final class PluginLoading {
         this.jar = jar;
         this.generation = generation;
         this.deps = List.copyOf(deps);
-        this.instance = new PluginInstance(plugin, layer);
+        this.instance = new PluginInstance(plugin, layer, jar);
         this.steps = steps;
     }
 

@@ -6,6 +6,7 @@ import io.hotswap.protocol.Reply;
 import io.hotswap.protocol.endpoint.EndpointDirectory;
 import io.hotswap.runtime.event.SwapperAttachment;
 import io.hotswap.runtime.event.SwapperEvent;
+import io.hotswap.runtime.jar.FileStamps;
 import io.hotswap.runtime.jar.JarLimits;
 import io.hotswap.runtime.jfr.Jfr;
 import io.hotswap.runtime.jfr.ReloadEvent;
@@ -83,7 +84,7 @@ public final class Swapper implements AutoCloseable {
     private Swapper(Builder b) {
         this.config = new SwapperConfig(b.name, b.log, b.hostLayer, b.whitelist, b.extensionFactory,
                 b.reloadCallback, b.freeDelay, b.leakGcCycles, b.leakMinAge, b.leakCheckInterval, b.livePrefix, b.staticLinking,
-                new JarLimits(b.maxPluginFileSize, b.maxInflatedSize));
+                new JarLimits(b.maxPluginFileSize, b.maxInflatedSize), b.fileStamps);
         this.log = b.log;
         this.pluginDir = b.pluginDir;
         this.current = new AtomicReference<>(Generation.empty(log));
@@ -506,6 +507,7 @@ public final class Swapper implements AutoCloseable {
         private boolean collectWhenQuiet = true;
         private Duration reloadWait = Duration.ofSeconds(30);
         private final List<SwapperAttachment> extraAttachments = new ArrayList<>();
+        private FileStamps fileStamps = FileStamps.SYSTEM;
 
         private Builder(Path pluginDir) {
             this.pluginDir = Objects.requireNonNull(pluginDir, "pluginDir");
@@ -738,6 +740,12 @@ public final class Swapper implements AutoCloseable {
          */
         public Builder maxInflatedSize(long bytes) {
             this.maxInflatedSize = new JarLimits(maxPluginFileSize, bytes).maxInflatedSize();
+            return this;
+        }
+
+        /** Where reloads learn whether a plugin file changed; the file system's unless a test fakes it. */
+        Builder fileStamps(FileStamps stamps) {
+            this.fileStamps = Objects.requireNonNull(stamps, "stamps");
             return this;
         }
 

@@ -1,5 +1,6 @@
 package io.hotswap.runtime;
 
+import io.hotswap.runtime.jar.FileStamps;
 import io.hotswap.runtime.jar.JarLimits;
 import java.time.Duration;
 import java.util.Set;
@@ -10,7 +11,7 @@ import org.slf4j.Logger;
 record SwapperConfig(String name, Logger log, ModuleLayer hostLayer, Set<String> whitelist,
                      Supplier<?> extensionFactory, ReloadCallback reloadCallback, Duration freeDelay,
                      int leakGcCycles, Duration leakMinAge, Duration leakCheckInterval, String livePrefix,
-                     boolean staticLinking, JarLimits jarLimits) {
+                     boolean staticLinking, JarLimits jarLimits, FileStamps fileStamps) {
 
     SwapperConfig {
         whitelist = Set.copyOf(whitelist);

@@ -28,7 +28,7 @@ class LoadedPluginLifecycleTest {
         };
         PluginJar jar = new PluginJar(Path.of("alpha.jar"), "ab".repeat(32),
                 ModuleDescriptor.newModule("alpha").packages(java.util.Set.of("alpha.impl")).build(), JarEntries.none());
-        return new LoadedPlugin(jar, 1, List.of(), new PluginInstance(plugin, Optional.empty()), true, "exported");
+        return new LoadedPlugin(jar, 1, List.of(), new PluginInstance(plugin, Optional.empty(), jar), true, "exported");
     }
 
     @Test
