@@ -47,7 +47,7 @@ fi
 # the boot layer); the benchmarks and JMH on the class path. The CLI exports nothing: BuildTime
 # calls its plugin build, its version stamp and its live-name reader through --add-exports.
 modpath="$lib/hotswap.api.jar:$lib/hotswap.protocol.jar:$lib/hotswap.runtime.jar:$lib/hotswap.cli.jar:$lib/picocli.jar:$lib/asm.jar:$lib/slf4j-api.jar:$lib/slf4j-simple.jar:$lib/classgraph.jar"
-classpath="$jar:$lib/jmh-core.jar:$lib/jopt-simple.jar:$lib/commons-math3.jar"
+classpath="$jar:$lib/jmh-core.jar:$lib/jopt-simple.jar:$lib/commons-math3.jar:$lib/pf4j.jar:$lib/java-semver.jar:$lib/org.apache.felix.framework.jar"
 run() {
   local main="$1"; shift
   "$java" -Xms512m -Xmx2g --module-path "$modpath" --add-modules io.hotswap.runtime,io.hotswap.cli \
@@ -56,7 +56,7 @@ run() {
     -cp "$classpath" "io.hotswap.benchmarks.$main" "$@"
 }
 
-declare -A mains=([latency]=ReloadLatency [calls]=CallsUnderReload [memory]=MemoryOverReloads [overhead]=CallOverhead
+declare -A mains=([latency]=ReloadLatency [many]=ManyPlugins [peers]=Peers [calls]=CallsUnderReload [memory]=MemoryOverReloads [overhead]=CallOverhead
   [build]=BuildTime [start]=ImageStart [bundle]=BundleLatency [bundle-memory]=BundleMemory)
 # Each benchmark's leading arguments (the rest of the command line follows them).
 declare -A fixed=([build]="$hello_plugin $lib/slf4j-api.jar" [start]="$image $hello_plugin" [bundle]="$bench_libs"
