@@ -3,8 +3,8 @@
 # and writes benchmarks/RESULTS.md. Under 10 minutes on 2 cores. Not part of `mvn verify`.
 #
 #   benchmarks/run.sh            build if needed, run all, write RESULTS.md
-#   benchmarks/run.sh latency    run one (latency | calls | memory | overhead | build | start |
-#                                bundle | bundle-memory), print only
+#   benchmarks/run.sh latency    run one (latency | many | peers | calls | memory | overhead | build | start |
+#                                bundle | bundle-memory | web), print only
 #   benchmarks/run.sh fuzz [dur] fuzz the jar reader and the protocol codec with Jazzer (fuzz/),
 #                                each for dur (default 2m, as their @FuzzTest says), print
 #                                executions and findings; not a benchmark, not part of RESULTS.md
@@ -37,30 +37,30 @@ if [[ "${1:-}" == fuzz ]]; then
   exit $status
 fi
 
-# Only start needs the image: a single other benchmark builds the benchmarks alone.
-if [[ $# -eq 0 || "$1" == start ]]; then needs=benchmarks,jlink; else needs=benchmarks; fi
+# Only start and web need the image: a single other benchmark builds the benchmarks alone.
+if [[ $# -eq 0 || "$1" == start || "$1" == web ]]; then needs=benchmarks,jlink; else needs=benchmarks; fi
 if [[ ! -f "$jar" || ! -d "$bench_libs" || ( "$needs" == *jlink && ! -x "$image/bin/hello" ) || -n "${BENCH_REBUILD:-}" ]]; then
   (cd "$root" && mvn -B -q -DskipTests package -pl "$needs" -am)
 fi
 
-# The runtime, the API, the CLI and SLF4J on the module path (plugins require io.hotswap.api from
-# the boot layer); the benchmarks and JMH on the class path. The CLI exports nothing: BuildTime
-# calls its plugin build, its version stamp and its live-name reader through --add-exports.
-modpath="$lib/hotswap.api.jar:$lib/hotswap.protocol.jar:$lib/hotswap.runtime.jar:$lib/hotswap.cli.jar:$lib/picocli.jar:$lib/asm.jar:$lib/slf4j-api.jar:$lib/slf4j-simple.jar:$lib/classgraph.jar"
-classpath="$jar:$lib/jmh-core.jar:$lib/jopt-simple.jar:$lib/commons-math3.jar:$lib/pf4j.jar:$lib/java-semver.jar:$lib/org.apache.felix.framework.jar"
+# The runtime, the API, the build library, the CLI and SLF4J on the module path (plugins require
+# io.hotswap.api from the boot layer); the benchmarks, the test kit's plugin builder and JMH on the
+# class path.
+modpath="$lib/hotswap.demo.web.jar:$lib/hotswap.demo.host.jar:$lib/hotswap.api.jar:$lib/hotswap.protocol.jar:$lib/hotswap.runtime.jar:$lib/hotswap.build.jar:$lib/hotswap.cli.jar:$lib/picocli.jar:$lib/asm.jar:$lib/slf4j-api.jar:$lib/slf4j-simple.jar:$lib/classgraph.jar"
+# PF4J and Felix, the peers of `peers`, on the class path too.
+classpath="$jar:$lib/hotswap.testkit.plugins.jar:$lib/jmh-core.jar:$lib/jopt-simple.jar:$lib/commons-math3.jar:$lib/pf4j.jar:$lib/java-semver.jar:$lib/org.apache.felix.framework.jar"
 run() {
   local main="$1"; shift
-  "$java" -Xms512m -Xmx2g --module-path "$modpath" --add-modules io.hotswap.runtime,io.hotswap.cli \
-    --add-exports io.hotswap.runtime/io.hotswap.runtime.live.scan=ALL-UNNAMED --add-exports io.hotswap.cli/io.hotswap.cli.build=ALL-UNNAMED --add-exports io.hotswap.cli/io.hotswap.cli.build.classfile=ALL-UNNAMED \
+  "$java" -Xms512m -Xmx2g --module-path "$modpath" --add-modules io.hotswap.runtime,io.hotswap.cli,io.hotswap.demo.web \
     -Dorg.slf4j.simpleLogger.defaultLogLevel=warn ${BENCH_OUT:+-Dbench.out="$BENCH_OUT" -Djava.io.tmpdir="$BENCH_OUT/tmp"} \
     -cp "$classpath" "io.hotswap.benchmarks.$main" "$@"
 }
 
 declare -A mains=([latency]=ReloadLatency [many]=ManyPlugins [peers]=Peers [calls]=CallsUnderReload [memory]=MemoryOverReloads [overhead]=CallOverhead
-  [build]=BuildTime [start]=ImageStart [bundle]=BundleLatency [bundle-memory]=BundleMemory)
+  [build]=BuildTime [start]=ImageStart [bundle]=BundleLatency [bundle-memory]=BundleMemory [web]=WebUnderReload)
 # Each benchmark's leading arguments (the rest of the command line follows them).
 declare -A fixed=([build]="$hello_plugin $lib/slf4j-api.jar" [start]="$image $hello_plugin" [bundle]="$bench_libs"
-  [bundle-memory]="$bench_libs")
+  [bundle-memory]="$bench_libs" [web]="$image")
 if [[ $# -gt 0 ]]; then
   # shellcheck disable=SC2086 # the fixed arguments are paths without spaces, split on purpose
   run "${mains[$1]}" ${fixed[$1]:-} "${@:2}"
@@ -72,7 +72,7 @@ export BENCH_OUT="$out"
 mkdir -p "$out/tmp" # the generated plugin jars; removed with the rest at the end
 start=$(date +%s)
 load_before="$(cut -d' ' -f1-3 /proc/loadavg)"
-for b in latency calls memory overhead build start bundle bundle-memory; do
+for b in latency many peers calls memory overhead build start bundle bundle-memory web; do
   echo "== $b"
   # shellcheck disable=SC2086
   run "${mains[$b]}" ${fixed[$b]:-}
@@ -94,10 +94,10 @@ took=$(( $(date +%s) - start ))
   echo
   echo "| figure | median (spread) | floor, same run | ratio | goal | result |"
   echo "|---|---|---|---|---|---|"
-  for b in reload-latency calls-under-reload memory-over-reloads call-overhead build-time image-start bundle-latency bundle-memory; do
+  for b in reload-latency many-plugins peers calls-under-reload memory-over-reloads call-overhead build-time image-start bundle-latency bundle-memory web; do
     if [[ -f "$out/$b.rows.md" ]]; then cat "$out/$b.rows.md"; fi
   done
-  for b in reload-latency calls-under-reload memory-over-reloads call-overhead build-time image-start bundle-latency bundle-memory; do
+  for b in reload-latency many-plugins peers calls-under-reload memory-over-reloads call-overhead build-time image-start bundle-latency bundle-memory web; do
     if [[ -f "$out/$b.notes.md" ]]; then
       echo
       echo "## $b"

@@ -6,14 +6,9 @@
  */
 module io.hotswap.cli {
     requires io.hotswap.protocol;
-    // What 'hotswap build' compiles plugins against: it hands this module's jar to javac.
-    requires io.hotswap.api;
+    // 'hotswap build' is a thin command over the build library.
+    requires io.hotswap.build;
     requires info.picocli;
-    // The class files of a build: their shapes for the live rule, the version stamp in module-info.
-    requires org.objectweb.asm;
-    // javax.tools only: the compiler behind it (jdk.compiler) is bound as a service, so that on a
-    // runtime without it 'hotswap build' says so; the image adds it (jlink/pom.xml).
-    requires java.compiler;
 
     // picocli fills the annotated fields of the commands reflectively.
     opens io.hotswap.cli to info.picocli;

@@ -1,10 +1,11 @@
 package io.hotswap.benchmarks;
 
-import io.hotswap.cli.build.BuildRequest;
-import io.hotswap.cli.build.BuildResult;
-import io.hotswap.cli.build.PluginBuild;
-import io.hotswap.cli.build.VersionStamp;
-import io.hotswap.cli.build.classfile.LiveNames;
+import io.hotswap.build.BuildRequest;
+import io.hotswap.build.BuildResult;
+import io.hotswap.build.PluginBuild;
+import io.hotswap.build.VersionStamp;
+import io.hotswap.build.classfile.LiveNames;
+import io.hotswap.testkit.plugins.Javac;
 import io.hotswap.protocol.live.LiveIndex;
 import java.io.File;
 import java.io.IOException;
@@ -49,7 +50,7 @@ public final class BuildTime {
         int warmup = rounds.warmup();
         int runs = rounds.runs();
         // Where the API module came from: the jar javac compiles against, as in hotswap build.
-        Path api = PluginJars.apiLocation();
+        Path api = Javac.apiLocation();
         List<Path> sources;
         try (Stream<Path> walk = Files.walk(pluginDir)) {
             sources = walk.filter(p -> p.toString().endsWith(".java")).sorted().toList();

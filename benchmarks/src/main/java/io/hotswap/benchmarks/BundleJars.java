@@ -1,6 +1,8 @@
 package io.hotswap.benchmarks;
 
 import io.hotswap.protocol.bundle.BundleLayout;
+import io.hotswap.testkit.plugins.Jars;
+import io.hotswap.testkit.plugins.PluginBuilder;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.DirectoryStream;
@@ -12,9 +14,6 @@ import java.util.Enumeration;
 import java.util.List;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
-import java.util.jar.JarOutputStream;
-import java.util.zip.CRC32;
-import java.util.zip.ZipEntry;
 
 /**
  * Generates the bundle the bundle benchmarks reload: a plugin that requires a real library and
@@ -71,18 +70,10 @@ final class BundleJars {
         }
         // The biggest first: the report names the bundle after it.
         jars.sort(Comparator.comparingLong(BundleJars::size).reversed().thenComparing(Path::toString));
-        Path src = root.resolve("src-" + MODULE);
-        Path classes = root.resolve("classes-" + MODULE);
-        Files.createDirectories(classes);
-        List<Path> files = List.of(
-                PluginJars.write(src.resolve("module-info.java"), """
-                        module %s {
-                            requires io.hotswap.api;
-                            requires com.fasterxml.jackson.databind;
-                            provides io.hotswap.api.Plugin with %s.impl.Impl;
-                        }
-                        """.formatted(MODULE, MODULE)),
-                PluginJars.write(src.resolve(MODULE.replace('.', '/')).resolve("impl/Impl.java"), """
+        PluginBuilder plugin = PluginBuilder.plugin(MODULE)
+                .requires("com.fasterxml.jackson.databind")
+                .withLiveIndex(PluginJars.LIVE_PREFIX)
+                .implementation("""
                         package %s.impl;
                         import com.fasterxml.jackson.core.JsonProcessingException;
                         import com.fasterxml.jackson.databind.ObjectMapper;
@@ -105,49 +96,21 @@ final class BundleJars {
                                 }
                             }
                         }
-                        """.formatted(MODULE, recycling.mapper)));
-        PluginJars.compile(files, classes, jars.toArray(Path[]::new));
-        PluginJars.writeLiveIndex(classes);
+                        """.formatted(MODULE, recycling.mapper));
         List<Path> variants = new ArrayList<>();
         List<List<Path>> floors = new ArrayList<>();
         for (String variant : List.of("a", "b")) {
             Path plain = Files.createDirectories(root.resolve("floor-" + variant)).resolve(MODULE + ".jar");
-            PluginJars.jar(classes, variant, plain);
+            // Compiled against the library jars: libs holds nothing else.
+            PluginJars.variant(plugin, variant).buildAs(plain, libs);
             Path dir = Files.createDirectories(root.resolve(MODULE + "-" + variant));
-            Path bundle = dir.resolve(MODULE + ".jar");
-            bundle(plain, jars, bundle);
+            Path bundle = Jars.bundle(plain, dir.resolve(MODULE + ".jar"), Jars.libraries(jars));
             floors.add(floorModules(plain, bundle));
             variants.add(dir);
         }
         long bytes = jars.stream().mapToLong(BundleJars::size).sum();
         List<String> names = jars.stream().map(j -> j.getFileName().toString().replaceFirst("\\.jar$", "")).toList();
         return new BenchBundle(MODULE, variants, floors, names, bytes, FIRST_VALUE);
-    }
-
-    /** The plugin's entries (deflated, as they are), then each library jar stored under the bundle folder. */
-    private static void bundle(Path plain, List<Path> libraries, Path bundle) throws IOException {
-        try (JarFile in = new JarFile(plain.toFile());
-             JarOutputStream out = new JarOutputStream(Files.newOutputStream(bundle))) {
-            for (Enumeration<JarEntry> e = in.entries(); e.hasMoreElements(); ) {
-                JarEntry entry = e.nextElement();
-                out.putNextEntry(new JarEntry(entry.getName()));
-                in.getInputStream(entry).transferTo(out);
-                out.closeEntry();
-            }
-            for (Path lib : libraries) {
-                byte[] b = Files.readAllBytes(lib);
-                JarEntry entry = new JarEntry(BundleLayout.LIBRARIES + lib.getFileName());
-                CRC32 crc = new CRC32();
-                crc.update(b);
-                entry.setMethod(ZipEntry.STORED);
-                entry.setSize(b.length);
-                entry.setCompressedSize(b.length);
-                entry.setCrc(crc.getValue());
-                out.putNextEntry(entry);
-                out.write(b);
-                out.closeEntry();
-            }
-        }
     }
 
     /**

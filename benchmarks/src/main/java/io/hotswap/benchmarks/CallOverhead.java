@@ -34,8 +34,6 @@ public final class CallOverhead {
         // The fork needs the runtime on the module path, as this JVM has it.
         List<String> jvmArgs = new ArrayList<>(List.of("-Xms256m", "-Xmx256m",
                 "--module-path", System.getProperty("jdk.module.path"), "--add-modules", "io.hotswap.runtime",
-                // PluginJars writes the live index with the runtime's scanner, which is not exported.
-                "--add-exports", "io.hotswap.runtime/io.hotswap.runtime.live.scan=ALL-UNNAMED",
                 "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn", "-Djava.io.tmpdir=" + System.getProperty("java.io.tmpdir")));
         Collection<RunResult> results = new Runner(new OptionsBuilder()
                 .include(InvokeFuncBenchmark.class.getName() + "\\.")

@@ -4,6 +4,8 @@ import io.hotswap.runtime.PluginOutcome;
 import io.hotswap.runtime.ReloadDetails;
 import io.hotswap.runtime.ReloadStep;
 import io.hotswap.runtime.Swapper;
+import io.hotswap.testkit.plugins.Jars;
+import io.hotswap.testkit.plugins.PluginBuilder;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -50,19 +52,19 @@ public final class ManyPlugins {
         int plugins = a.number(2, 100);
         int mib = a.number(3, 2);
         Path root = Files.createTempDirectory("bench-many-");
-        Path classes = compile(root, plugins);
+        Path noModules = Files.createDirectories(root.resolve("no-modules"));
         Path one = Files.createDirectories(root.resolve("one"));
         Path many = Files.createDirectories(root.resolve("many"));
         List<Path> variants = new ArrayList<>();
         for (String v : List.of("a", "b")) {
             Path jar = root.resolve(CHANGED + "-" + v + ".jar");
-            jar(classes.resolve(CHANGED), v, mib, jar);
+            plugin(0, v, mib, jar, noModules);
             variants.add(jar);
         }
         Files.copy(variants.get(0), one.resolve(CHANGED + ".jar"));
         Files.copy(variants.get(0), many.resolve(CHANGED + ".jar"));
         for (int k = 1; k < plugins; k++) {
-            jar(classes.resolve("bench.m" + k), "a", mib, many.resolve("bench.m" + k + ".jar"));
+            plugin(k, "a", mib, many.resolve("bench.m" + k + ".jar"), noModules);
         }
         Instant written = Instant.now();
         Report report = new Report("many-plugins");
@@ -155,41 +157,25 @@ public final class ManyPlugins {
         return took;
     }
 
-    /** The {@code n} plugin modules {@code bench.m<k>}, compiled in one javac run; their class folders by name. */
-    private static Path compile(Path root, int n) throws IOException {
-        Path src = root.resolve("src");
-        Path out = root.resolve("classes");
-        List<Path> files = new ArrayList<>();
-        for (int k = 0; k < n; k++) {
-            String module = "bench.m" + k;
-            Path dir = src.resolve(module);
-            files.add(PluginJars.write(dir.resolve("module-info.java"), """
-                    module %s {
-                        requires io.hotswap.api;
-                        provides io.hotswap.api.Plugin with %s.Impl;
-                    }
-                    """.formatted(module, module)));
-            files.add(PluginJars.write(dir.resolve(module.replace('.', '/')).resolve("Impl.java"), """
-                    package %s;
-                    public final class Impl implements io.hotswap.api.Plugin {
-                        @Override
-                        public Object invokeFunc(String name, Object... params) {
-                            return params[0];
+    /**
+     * Writes plugin {@code bench.m<k>} to {@code jar}: one class, which answers its argument, and
+     * a stored entry of {@code mib} MiB of random bytes, seeded by the jar's name and {@code variant}.
+     */
+    private static void plugin(int k, String variant, int mib, Path jar, Path noModules) throws IOException {
+        String module = "bench.m" + k;
+        PluginBuilder plugin = PluginJars.variant(PluginBuilder.plugin(module), variant)
+                .withLiveIndex(PluginJars.LIVE_PREFIX).implementation("""
+                        package %s.impl;
+                        public final class Impl implements io.hotswap.api.Plugin {
+                            @Override
+                            public Object invokeFunc(String name, Object... params) {
+                                return params[0];
+                            }
                         }
-                    }
-                    """.formatted(module)));
-        }
-        PluginJars.compile(files, out, List.of("--module-source-path", src.toString()));
-        for (int k = 0; k < n; k++) {
-            PluginJars.writeLiveIndex(out.resolve("bench.m" + k));
-        }
-        return out;
-    }
-
-    /** Jars {@code classes} with a stored resource of {@code mib} MiB of random bytes, seeded by the jar's name. */
-    private static void jar(Path classes, String variant, int mib, Path jar) throws IOException {
+                        """.formatted(module));
+        plugin.buildAs(jar, noModules);
         byte[] ballast = new byte[mib << 20];
-        new Random(jar.getFileName().toString().hashCode()).nextBytes(ballast);
-        PluginJars.jar(classes, variant, jar, ballast);
+        new Random((jar.getFileName() + variant).hashCode()).nextBytes(ballast);
+        Jars.write(jar, Jars.bytes(Jars.entriesOfJar(jar), Map.of("META-INF/bench-ballast.bin", ballast)));
     }
 }

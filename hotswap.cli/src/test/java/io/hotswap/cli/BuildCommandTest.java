@@ -1,12 +1,13 @@
 package io.hotswap.cli;
 
-import static io.hotswap.cli.PluginSource.plugin;
+import static io.hotswap.cli.TestPlugins.plugin;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.hotswap.protocol.live.LiveIndex;
 import io.hotswap.runtime.PluginOutcome;
 import io.hotswap.runtime.ReloadDetails;
 import io.hotswap.runtime.Swapper;
+import io.hotswap.testkit.plugins.Javac;
 import java.io.IOException;
 import java.lang.module.ModuleDescriptor;
 import java.nio.charset.StandardCharsets;
@@ -59,7 +60,7 @@ class BuildCommandTest {
 
     @Test
     void aPluginBuiltFromSourcesLoadsAndReloadsInTheRuntime() throws Exception {
-        plugin("hello").version("v1").writeTo(src);
+        plugin("hello").version("v1").writeSourcesTo(src);
         Cli built = Cli.run("build", src.toString(), out.toString());
         assertThat(built.exitCode()).as(built.toString()).isZero();
         Path jar = out.resolve("hello.jar");
@@ -70,7 +71,7 @@ class BuildCommandTest {
             assertThat(swapper.current().find("hello").orElseThrow().invokeFunc("x")).isEqualTo("hello:v1");
             assertThat(swapper.current().vault().liveFuncs().names()).contains("live_version");
 
-            plugin("hello").version("v2").writeTo(src);
+            plugin("hello").version("v2").writeSourcesTo(src);
             assertThat(Cli.run("build", src.toString(), out.toString()).exitCode()).isZero();
             ReloadDetails details = swapper.reload(null);
 
@@ -84,7 +85,7 @@ class BuildCommandTest {
 
     @Test
     void theVersionStampIsInTheDescriptorAndTheManifest() throws Exception {
-        plugin("hello").writeTo(src);
+        plugin("hello").writeSourcesTo(src);
         assertThat(Cli.run("build", src.toString(), out.toString()).exitCode()).isZero();
         Path jar = out.resolve("hello.jar");
 
@@ -101,7 +102,7 @@ class BuildCommandTest {
     @Test
     void aGitCheckoutStampsItsCommitAndTheDirtyFlag() throws Exception {
         org.junit.jupiter.api.Assumptions.assumeTrue(git(src, "--version") == 0, "git is not installed");
-        plugin("hello").writeTo(src);
+        plugin("hello").writeSourcesTo(src);
         assertThat(git(src, "init", "-q")).isZero();
         assertThat(git(src, "add", "-A")).isZero();
         assertThat(git(src, "-c", "user.name=t", "-c", "user.email=t@t", "commit", "-q", "-m", "v1")).isZero();
@@ -114,7 +115,7 @@ class BuildCommandTest {
         assertThat(manifest(jar).getMainAttributes().getValue("Hotswap-Git-Commit")).isEqualTo(head);
         assertThat(manifest(jar).getMainAttributes().getValue("Hotswap-Git-Dirty")).isEqualTo("false");
 
-        plugin("hello").version("v2").writeTo(src);
+        plugin("hello").version("v2").writeSourcesTo(src);
         assertThat(Cli.run("build", src.toString(), out.toString()).exitCode()).isZero();
         assertThat(descriptor(jar).rawVersion().orElseThrow()).endsWith("+git." + head.substring(0, 12) + ".dirty");
         assertThat(manifest(jar).getMainAttributes().getValue("Hotswap-Git-Dirty")).isEqualTo("true");
@@ -123,7 +124,7 @@ class BuildCommandTest {
     @Test
     void aBuildThatFailsLeavesNoGitProcessBehind() throws Exception {
         org.junit.jupiter.api.Assumptions.assumeTrue(git(src, "--version") == 0, "git is not installed");
-        plugin("hello").members("int broken() { return \"not an int\"; }").writeTo(src);
+        plugin("hello").members("int broken() { return \"not an int\"; }").writeSourcesTo(src);
         assertThat(git(src, "init", "-q")).isZero();
         // More status than a pipe holds: a git nobody reads from would wait for a reader forever.
         // (In the plugin directory itself: git lists an untracked directory as one line.)
@@ -143,7 +144,7 @@ class BuildCommandTest {
     @Test
     void aCheckoutBeforeItsFirstCommitIsStampedNogit() throws Exception {
         org.junit.jupiter.api.Assumptions.assumeTrue(git(src, "--version") == 0, "git is not installed");
-        plugin("hello").writeTo(src);
+        plugin("hello").writeSourcesTo(src);
         assertThat(git(src, "init", "-q")).isZero();
 
         assertThat(Cli.run("build", src.toString(), out.toString()).exitCode()).isZero();
@@ -167,7 +168,7 @@ class BuildCommandTest {
 
     @Test
     void theLiveIndexIsWrittenWithTheGivenPrefix() throws Exception {
-        plugin("hello").members("public static String hot_ping() { return \"pong\"; }").writeTo(src);
+        plugin("hello").members("public static String hot_ping() { return \"pong\"; }").writeSourcesTo(src);
 
         assertThat(Cli.run("build", src.toString(), out.toString()).exitCode()).isZero();
         LiveIndex byDefault = LiveIndex.parse(entry(out.resolve("hello.jar"), LiveIndex.PATH));
@@ -183,16 +184,20 @@ class BuildCommandTest {
 
     @Test
     void aCompileErrorIsPrintedAsJavacPrintsItExitsOneAndLeavesTheOldJar() throws Exception {
-        plugin("hello").writeTo(src);
+        plugin("hello").writeSourcesTo(src);
         assertThat(Cli.run("build", src.toString(), out.toString()).exitCode()).isZero();
         byte[] before = Files.readAllBytes(out.resolve("hello.jar"));
-        plugin("hello").members("int broken() { return \"not an int\"; }").writeTo(src);
+        plugin("hello").members("int broken() { return \"not an int\"; }").writeSourcesTo(src);
+
+        Path impl = src.resolve("hello/impl/Impl.java");
+        int line = Files.readAllLines(impl).indexOf("int broken() { return \"not an int\"; }") + 1;
 
         Cli failed = Cli.run("build", src.toString(), out.toString());
 
         assertThat(failed.exitCode()).as(failed.toString()).isEqualTo(1);
-        assertThat(failed.err()).containsPattern(java.util.regex.Pattern.quote(src.resolve("hello/impl/Impl.java").toString())
-                        + ":17: error: incompatible types: String cannot be converted to int")
+        assertThat(line).isPositive();
+        assertThat(failed.err()).containsPattern(java.util.regex.Pattern.quote(impl.toString())
+                        + ":" + line + ": error: incompatible types: String cannot be converted to int")
                 .contains("int broken() { return \"not an int\"; }").contains("1 error").contains("does not compile");
         assertThat(Files.readAllBytes(out.resolve("hello.jar"))).isEqualTo(before);
         assertThat(Files.list(out).map(p -> p.getFileName().toString()).toList()).containsExactly("hello.jar");
@@ -200,7 +205,7 @@ class BuildCommandTest {
 
     @Test
     void aCompileErrorIntoAFreshOutputDirectoryLeavesItEmpty() throws Exception {
-        plugin("hello").members("int broken() { return \"not an int\"; }").writeTo(src);
+        plugin("hello").members("int broken() { return \"not an int\"; }").writeSourcesTo(src);
         Path fresh = out.resolve("plugins");
 
         Cli failed = Cli.run("build", src.toString(), fresh.toString());
@@ -213,10 +218,10 @@ class BuildCommandTest {
 
     @Test
     void aLiveIndexErrorNamesThePluginAndLeavesTheOldJar() throws Exception {
-        plugin("hello").writeTo(src);
+        plugin("hello").writeSourcesTo(src);
         assertThat(Cli.run("build", src.toString(), out.toString()).exitCode()).isZero();
         byte[] before = Files.readAllBytes(out.resolve("hello.jar"));
-        plugin("hello").members("static void live_twice() { } static void live_twice(int x) { }").writeTo(src);
+        plugin("hello").members("static void live_twice() { } static void live_twice(int x) { }").writeSourcesTo(src);
 
         Cli failed = Cli.run("build", src.toString(), out.toString());
 
@@ -229,7 +234,7 @@ class BuildCommandTest {
     @Test
     void aPrecompiledModuleWhoseProviderIsMissingIsRefusedAndWritesNoJar() throws Exception {
         // Impl$Helper keeps the package hello.impl in the module once Impl.class is gone.
-        Path sources = plugin("hello").members("static final class Helper { }").writeTo(src.resolve("sources"));
+        Path sources = plugin("hello").members("static final class Helper { }").writeSourcesTo(src.resolve("sources"));
         Path classes = src.resolve("target/classes");
         compile(sources, classes);
         Files.delete(classes.resolve("hello/impl/Impl.class"));
@@ -251,7 +256,7 @@ class BuildCommandTest {
 
     @Test
     void debugWritesOutWhatWasBuiltWhenABuildFails() throws Exception {
-        plugin("hello").members("static void live_twice() { } static void live_twice(int x) { }").writeTo(src);
+        plugin("hello").members("static void live_twice() { } static void live_twice(int x) { }").writeSourcesTo(src);
 
         Cli failed = Cli.run("build", "--debug", src.toString(), out.toString());
 
@@ -268,7 +273,7 @@ class BuildCommandTest {
 
     @Test
     void theJarHasTheEntriesAndTheDescriptorThatTheJarToolWrites() throws Exception {
-        Path root = plugin("hello").writeTo(src.resolve("src/main/java"));
+        Path root = plugin("hello").writeSourcesTo(src.resolve("src/main/java"));
         Files.createDirectories(src.resolve("src/main/resources/conf"));
         Files.writeString(src.resolve("src/main/resources/conf/app.properties"), "a=1");
         Files.writeString(src.resolve("src/main/resources/conf/empty.txt"), "");
@@ -314,7 +319,7 @@ class BuildCommandTest {
     @Test
     void theJarIsAsReadableAsAnyNewFileNotPrivateLikeATemporaryFile() throws Exception {
         org.junit.jupiter.api.Assumptions.assumeTrue(out.getFileSystem().supportedFileAttributeViews().contains("posix"));
-        plugin("hello").writeTo(src);
+        plugin("hello").writeSourcesTo(src);
 
         assertThat(Cli.run("build", src.toString(), out.toString()).exitCode()).isZero();
 
@@ -344,7 +349,7 @@ class BuildCommandTest {
 
     @Test
     void javacFlagsAfterTheDoubleDashGoToJavac() throws Exception {
-        plugin("hello").members("java.util.List raw() { return new java.util.ArrayList(); }").writeTo(src);
+        plugin("hello").members("java.util.List raw() { return new java.util.ArrayList(); }").writeSourcesTo(src);
         assertThat(Cli.run("build", src.toString(), out.toString()).exitCode()).as("raw types are legal").isZero();
 
         Cli strict = Cli.run("build", src.toString(), out.toString(), "--", "-Xlint:rawtypes", "-Werror");
@@ -355,7 +360,7 @@ class BuildCommandTest {
 
     @Test
     void resourcesFromSrcMainResourcesAndIncludedFilesArePackedLessExcludedOnes() throws Exception {
-        Path root = plugin("hello").writeTo(src.resolve("src/main/java"));
+        Path root = plugin("hello").writeSourcesTo(src.resolve("src/main/java"));
         Files.createDirectories(src.resolve("src/main/resources/conf"));
         Files.writeString(src.resolve("src/main/resources/conf/app.properties"), "a=1");
         Files.writeString(src.resolve("src/main/resources/conf/secret.key"), "k");
@@ -375,7 +380,7 @@ class BuildCommandTest {
 
     @Test
     void compileFalsePacksAlreadyCompiledClassesAndStampsThem() throws Exception {
-        Path sources = plugin("hello").writeTo(src.resolve("sources"));
+        Path sources = plugin("hello").writeSourcesTo(src.resolve("sources"));
         Path classes = src.resolve("target/classes");
         compile(sources, classes);
 
@@ -395,7 +400,7 @@ class BuildCommandTest {
 
     @Test
     void leaveTempsKeepsTheBuildDirectoryAndSaysWhere() throws Exception {
-        plugin("hello").writeTo(src);
+        plugin("hello").writeSourcesTo(src);
 
         Cli built = Cli.run("build", "--leaveTemps", src.toString(), out.toString());
 
@@ -414,7 +419,7 @@ class BuildCommandTest {
 
     @Test
     void staticLinkingMarksTheJarAndSaysHowToStartTheHost() throws Exception {
-        plugin("hello").writeTo(src);
+        plugin("hello").writeSourcesTo(src);
 
         Cli built = Cli.run("build", "--staticLinking", src.toString(), out.toString());
 
@@ -441,7 +446,7 @@ class BuildCommandTest {
     @Test
     void aReaderPollingTheJarDuringFiftyBuildsNeverSeesAPartialJar() throws Exception {
         Path sources = plugin("hello").members("static final String PAD = \"" + "0123456789".repeat(6000) + "\";")
-                .writeTo(src.resolve("sources"));
+                .writeSourcesTo(src.resolve("sources"));
         compile(sources, src.resolve("target/classes"));
         Path jar = out.resolve("hello.jar");
         assertThat(Cli.run("build", "--compile=false", src.toString(), out.toString()).exitCode()).isZero();
@@ -494,8 +499,7 @@ class BuildCommandTest {
     }
 
     private static String apiLocation() {
-        return Path.of(io.hotswap.api.Plugin.class.getModule().getLayer().configuration().findModule("io.hotswap.api")
-                .orElseThrow().reference().location().orElseThrow()).toString();
+        return Javac.apiLocation().toString();
     }
 
     private static void deleteTree(Path dir) throws IOException {

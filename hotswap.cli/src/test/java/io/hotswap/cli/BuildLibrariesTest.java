@@ -1,6 +1,6 @@
 package io.hotswap.cli;
 
-import static io.hotswap.cli.PluginSource.plugin;
+import static io.hotswap.cli.TestPlugins.plugin;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.hotswap.cli.command.ExitCode;
@@ -87,7 +87,7 @@ class BuildLibrariesTest {
 
     @Test
     void aLibJarIsCompiledAgainstAndNestedStoredAndByteIdentical() throws Exception {
-        plugin("hello").requires("com.google.gson").members(USES_GSON).writeTo(src);
+        plugin("hello").requires("com.google.gson").members(USES_GSON).writeSourcesTo(src);
 
         Cli built = Cli.run("build", "-v", "--lib", GSON_OLD.toString(), src.toString(), out.toString());
 
@@ -115,7 +115,7 @@ class BuildLibrariesTest {
         Files.writeString(folder.resolve("README.txt"), "not a jar");
         copy(GSON_OLD, folder.resolve("nested"));
         plugin("hello").requires("com.google.gson", "org.apache.commons.lang3")
-                .members(USES_GSON + "\n" + USES_LANG3).writeTo(src);
+                .members(USES_GSON + "\n" + USES_LANG3).writeSourcesTo(src);
 
         Cli built = Cli.run("build", "-v", "--lib=" + folder, src.toString(), out.toString());
 
@@ -134,7 +134,7 @@ class BuildLibrariesTest {
     @Test
     void aMultiReleaseExplicitModuleIsFoundByItsVersionedModuleInfo() throws Exception {
         // Gson's module-info.class is under META-INF/versions/9: javac reads it from there.
-        plugin("hello").requires("com.google.gson").members(USES_GSON).writeTo(src);
+        plugin("hello").requires("com.google.gson").members(USES_GSON).writeSourcesTo(src);
 
         Cli built = Cli.run("build", "--lib", GSON_NEW.toString(), src.toString(), out.toString());
 
@@ -144,7 +144,7 @@ class BuildLibrariesTest {
 
     @Test
     void anAutomaticModuleIsRequiredByItsAutomaticModuleName() throws Exception {
-        plugin("hello").requires("org.apache.commons.lang3").members(USES_LANG3).writeTo(src);
+        plugin("hello").requires("org.apache.commons.lang3").members(USES_LANG3).writeSourcesTo(src);
 
         Cli built = Cli.run("build", "--lib", LANG3.toString(), src.toString(), out.toString());
 
@@ -154,7 +154,7 @@ class BuildLibrariesTest {
 
     @Test
     void withoutTheLibAPluginThatRequiresItDoesNotCompile() throws Exception {
-        plugin("hello").requires("com.google.gson").members(USES_GSON).writeTo(src);
+        plugin("hello").requires("com.google.gson").members(USES_GSON).writeSourcesTo(src);
 
         Cli failed = Cli.run("build", src.toString(), out.toString());
 
@@ -165,7 +165,7 @@ class BuildLibrariesTest {
 
     @Test
     void compileFalseStillNestsTheLibraries() throws Exception {
-        Path sources = plugin("hello").writeTo(src.resolve("sources"));
+        Path sources = plugin("hello").writeSourcesTo(src.resolve("sources"));
         BuildCommandTest.compile(sources, src.resolve("target/classes"));
 
         Cli built = Cli.run("build", "-v", "--compile=false", "--lib", LANG3.toString(), src.toString(), out.toString());
@@ -188,7 +188,7 @@ class BuildLibrariesTest {
 
     /** Builds once without libraries, runs the failing build, and checks it left the output as it was. */
     private Cli failsLeavingTheOutputUnchanged(String... libOptions) throws Exception {
-        plugin("hello").writeTo(src);
+        plugin("hello").writeSourcesTo(src);
         assertThat(Cli.run("build", src.toString(), out.toString()).exitCode()).isZero();
         byte[] before = Files.readAllBytes(out.resolve("hello.jar"));
         List<String> args = new java.util.ArrayList<>(List.of("build"));
@@ -283,7 +283,7 @@ class BuildLibrariesTest {
 
     @Test
     void aResourceInTheLibraryFolderIsRefused() throws Exception {
-        plugin("hello").writeTo(src.resolve("src/main/java"));
+        plugin("hello").writeSourcesTo(src.resolve("src/main/java"));
         assertThat(Cli.run("build", src.toString(), out.toString()).exitCode()).isZero();
         byte[] before = Files.readAllBytes(out.resolve("hello.jar"));
         Path resources = Files.createDirectories(src.resolve("src/main/resources/META-INF/hotswap/lib"));

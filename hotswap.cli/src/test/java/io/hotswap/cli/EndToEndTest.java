@@ -1,6 +1,6 @@
 package io.hotswap.cli;
 
-import static io.hotswap.cli.PluginSource.plugin;
+import static io.hotswap.cli.TestPlugins.plugin;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -67,7 +67,7 @@ class EndToEndTest {
         Path src = work.resolve("src");
         Path plugins = Files.createDirectories(work.resolve("plugins"));
         Path base = Files.createDirectories(work.resolve("run"));
-        build(plugin("hello").version("v1").writeTo(src), plugins);
+        build(plugin("hello").version("v1").writeSourcesTo(src), plugins);
 
         Process host = startHost(List.of(), plugins, base, "e2e-host");
         try {
@@ -81,7 +81,7 @@ class EndToEndTest {
             assertThat(before).extracting(HostStatus::generation, HostStatus::pid).containsExactly(1L, host.pid());
             String v1 = before.plugins().get(0).version();
 
-            build(plugin("hello").version("v2").writeTo(src), plugins);
+            build(plugin("hello").version("v2").writeSourcesTo(src), plugins);
             Cli reload = Cli.run("reload", at[0], at[1], "--pid", pid);
 
             assertThat(reload.exitCode()).as(reload.toString()).isZero();
@@ -95,7 +95,7 @@ class EndToEndTest {
             assertThat(human.out()).contains("generation:  2 (1 reloads)").contains("freed: 1").contains("leaked: 0");
 
             build(plugin("hello").version("v3").onLoad("throw new IllegalStateException(\"v3 cannot start\");")
-                    .writeTo(src), plugins);
+                    .writeSourcesTo(src), plugins);
             Cli failed = Cli.run("reload", at[0], at[1]);
             assertThat(failed.exitCode()).as(failed.toString()).isEqualTo(1);
             assertThat(failed.err()).contains("Plugin hello failed at step 'onLoad()'").contains("v3 cannot start");
@@ -120,7 +120,7 @@ class EndToEndTest {
         // onLoad uses both libraries: the host fails to start if either does not link
         Path source = plugin("hello").requires("com.google.gson", "org.apache.commons.lang3")
                 .onLoad("org.apache.commons.lang3.Validate.isTrue(new com.google.gson.Gson().toJson(1).equals(\"1\"));")
-                .writeTo(src);
+                .writeSourcesTo(src);
         Cli built = Cli.run("build", "--lib", libs.resolve("gson-2.10.1.jar").toString(),
                 "--lib", libs.resolve("commons-lang3-3.12.0.jar").toString(), source.toString(), plugins.toString());
         assertThat(built.exitCode()).as(built.toString()).isZero();
@@ -147,7 +147,7 @@ class EndToEndTest {
         Path src = work.resolve("src");
         Path modules = Files.createDirectories(work.resolve("modules"));
         Path base = Files.createDirectories(work.resolve("run"));
-        Cli built = Cli.run("build", "--staticLinking", plugin("hello").writeTo(src).toString(), modules.toString());
+        Cli built = Cli.run("build", "--staticLinking", plugin("hello").writeSourcesTo(src).toString(), modules.toString());
         assertThat(built.exitCode()).as(built.toString()).isZero();
 
         Process host = startHost(List.of(modules), work.resolve("unused"), base, "slink", "static");

@@ -1,8 +1,9 @@
 package io.hotswap.cli;
 
-import static io.hotswap.cli.PluginSource.plugin;
+import static io.hotswap.cli.TestPlugins.plugin;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.hotswap.testkit.plugins.PluginBuilder;
 import io.hotswap.protocol.HostStatus;
 import io.hotswap.protocol.LibraryStatus;
 import io.hotswap.protocol.PluginStatus;
@@ -36,8 +37,8 @@ class RemoteCommandsTest {
                 .managementEndpoint(true).managementDirectory(base).build();
     }
 
-    private void build(PluginSource source) throws Exception {
-        Cli built = Cli.run("build", source.writeTo(src).toString(), plugins.toString());
+    private void build(PluginBuilder source) throws Exception {
+        Cli built = Cli.run("build", source.writeSourcesTo(src).toString(), plugins.toString());
         assertThat(built.exitCode()).as(built.toString()).isZero();
     }
 

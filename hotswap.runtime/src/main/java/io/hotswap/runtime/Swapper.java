@@ -190,7 +190,7 @@ public final class Swapper implements AutoCloseable {
 
         @Override
         public boolean staticLinking() {
-            return staticLinkingMode();
+            return Swapper.this.staticLinking();
         }
     }
 
@@ -217,7 +217,7 @@ public final class Swapper implements AutoCloseable {
      *
      * @param data passed to the {@code onLoad} of every plugin that gets a new layer
      * @throws ReloadException if any step fails: the current generation stays current and serving;
-     *         a {@link SwapException} if {@linkplain #staticLinkingMode() static linking} is on
+     *         a {@link SwapException} if {@linkplain #staticLinking() static linking} is on
      */
     public ReloadDetails reload(Object data) {
         if (config.staticLinking()) {
@@ -340,7 +340,7 @@ public final class Swapper implements AutoCloseable {
     }
 
     /** Whether plugins come from the host's own module path and reloading is off. */
-    public boolean staticLinkingMode() {
+    public boolean staticLinking() {
         return config.staticLinking();
     }
 
@@ -382,7 +382,7 @@ public final class Swapper implements AutoCloseable {
         Generation g = current.get();
         List<LeakReport> leaks = leakWatch.leaks();
         ReloadAttempt running = attempt;
-        return new SwapperStatus(pluginDir, g.number(), reloadCounter.get(), staticLinkingMode(),
+        return new SwapperStatus(pluginDir, g.number(), reloadCounter.get(), staticLinking(),
                 g.loaded().stream().map(LoadedPlugin::info).toList(), retirement.retiredCount(),
                 leakWatch.freed(), leakWatch.collected(), leaks.size(), leaks,
                 Optional.ofNullable(running).map(ReloadAttempt::progress));

@@ -11,7 +11,7 @@ import static io.hotswap.runtime.fixtures.Bundles.gsonOldVersion;
 import static io.hotswap.runtime.fixtures.Bundles.jar;
 import static io.hotswap.runtime.fixtures.Bundles.libraries;
 import static io.hotswap.runtime.fixtures.Bundles.modulePath;
-import static io.hotswap.runtime.fixtures.PluginBuilder.plugin;
+import static io.hotswap.testkit.plugins.PluginBuilder.plugin;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -9,12 +9,12 @@ import static io.hotswap.runtime.fixtures.Bundles.gsonOld;
 import static io.hotswap.runtime.fixtures.Bundles.gsonOldVersion;
 import static io.hotswap.runtime.fixtures.Bundles.libraries;
 import static io.hotswap.runtime.fixtures.Bundles.modulePath;
-import static io.hotswap.runtime.fixtures.PluginBuilder.plugin;
+import static io.hotswap.testkit.plugins.PluginBuilder.plugin;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.hotswap.protocol.bundle.BundleLayout;
 import io.hotswap.runtime.fixtures.Gc;
-import io.hotswap.runtime.fixtures.PluginBuilder;
+import io.hotswap.testkit.plugins.PluginBuilder;
 import java.lang.ref.WeakReference;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -2,13 +2,13 @@ package io.hotswap.runtime;
 
 import static io.hotswap.runtime.SwapperTestSupport.call;
 import static io.hotswap.runtime.SwapperTestSupport.swapper;
-import static io.hotswap.runtime.fixtures.PluginBuilder.plugin;
+import static io.hotswap.testkit.plugins.PluginBuilder.plugin;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.hotswap.runtime.fixtures.Events;
 import io.hotswap.runtime.fixtures.Gc;
-import io.hotswap.runtime.fixtures.PluginBuilder;
+import io.hotswap.testkit.plugins.PluginBuilder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;

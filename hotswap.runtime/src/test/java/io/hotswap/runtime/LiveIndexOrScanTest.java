@@ -1,14 +1,14 @@
 package io.hotswap.runtime;
 
 import static io.hotswap.runtime.SwapperTestSupport.swapper;
-import static io.hotswap.runtime.fixtures.PluginBuilder.plugin;
+import static io.hotswap.testkit.plugins.PluginBuilder.plugin;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.hotswap.api.LiveFunction;
 import io.hotswap.api.Vault;
 import io.hotswap.protocol.live.LiveIndex;
-import io.hotswap.runtime.fixtures.PluginBuilder;
+import io.hotswap.testkit.plugins.PluginBuilder;
 import io.hotswap.runtime.live.bind.LiveSource;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;

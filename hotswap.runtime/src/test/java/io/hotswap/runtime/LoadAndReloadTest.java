@@ -3,7 +3,7 @@ package io.hotswap.runtime;
 import static io.hotswap.runtime.SwapperTestSupport.call;
 import static io.hotswap.runtime.SwapperTestSupport.loaderOf;
 import static io.hotswap.runtime.SwapperTestSupport.swapper;
-import static io.hotswap.runtime.fixtures.PluginBuilder.plugin;
+import static io.hotswap.testkit.plugins.PluginBuilder.plugin;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 

@@ -6,7 +6,7 @@ import static io.hotswap.runtime.SwapperTestSupport.call;
 import static io.hotswap.runtime.SwapperTestSupport.swapper;
 import static io.hotswap.runtime.fixtures.Bundles.gsonOld;
 import static io.hotswap.runtime.fixtures.HugeEntries.withHugeEntry;
-import static io.hotswap.runtime.fixtures.PluginBuilder.plugin;
+import static io.hotswap.testkit.plugins.PluginBuilder.plugin;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,6 +1,6 @@
 package io.hotswap.runtime;
 
-import static io.hotswap.runtime.fixtures.PluginBuilder.plugin;
+import static io.hotswap.testkit.plugins.PluginBuilder.plugin;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -47,7 +47,7 @@ class StaticLinkingTest {
         try (Swapper swapper = staticSwapper(layer).build()) {
             ReloadDetails details = swapper.loadPlugins(events);
 
-            assertThat(swapper.staticLinkingMode()).isTrue();
+            assertThat(swapper.staticLinking()).isTrue();
             assertThat(swapper.status().staticLinking()).isTrue();
             assertThat(details.outcomes()).containsExactly(
                     java.util.Map.entry("alpha", PluginOutcome.OK), java.util.Map.entry("beta", PluginOutcome.OK));

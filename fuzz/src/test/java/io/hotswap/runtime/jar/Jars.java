@@ -1,5 +1,6 @@
 package io.hotswap.runtime.jar;
 
+import io.hotswap.build.StoredEntry;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -11,7 +12,6 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.jar.Attributes;
 import java.util.jar.Manifest;
-import java.util.zip.CRC32;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import javax.tools.JavaCompiler;
@@ -92,15 +92,7 @@ final class Jars {
             try (ZipOutputStream zip = new ZipOutputStream(out)) {
                 for (Map.Entry<String, byte[]> e : entries.entrySet()) {
                     ZipEntry z = new ZipEntry(e.getKey());
-                    if (stored.get(e.getKey())) {
-                        CRC32 crc = new CRC32();
-                        crc.update(e.getValue());
-                        z.setMethod(ZipEntry.STORED);
-                        z.setSize(e.getValue().length);
-                        z.setCompressedSize(e.getValue().length);
-                        z.setCrc(crc.getValue());
-                    }
-                    zip.putNextEntry(z);
+                    zip.putNextEntry(stored.get(e.getKey()) ? StoredEntry.of(z, e.getValue()) : z);
                     zip.write(e.getValue());
                     zip.closeEntry();
                 }

@@ -1,5 +1,9 @@
 package io.hotswap.cli.build;
 
+import io.hotswap.build.BuildException;
+import io.hotswap.build.BuildRequest;
+import io.hotswap.build.BuildResult;
+import io.hotswap.build.PluginBuild;
 import io.hotswap.cli.command.CommandException;
 import io.hotswap.cli.command.DebugOption;
 import io.hotswap.cli.command.ExitCode;

@@ -87,14 +87,8 @@ final class SnapshotModuleFinder implements ModuleFinder {
         }
     }
 
-    private static final class SnapshotReader implements ModuleReader {
-        private final JarEntries entries;
-        private final String label;
-
-        SnapshotReader(JarEntries entries, String label) {
-            this.entries = entries;
-            this.label = label;
-        }
+    /** Reads the entries of a snapshot; {@code label} names it in the URIs it gives. */
+    private record SnapshotReader(JarEntries entries, String label) implements ModuleReader {
 
         @Override
         public Optional<URI> find(String name) {

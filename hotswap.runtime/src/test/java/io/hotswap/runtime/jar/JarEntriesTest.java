@@ -3,6 +3,8 @@ package io.hotswap.runtime.jar;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.hotswap.build.StoredEntry;
+
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -11,7 +13,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.zip.CRC32;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipOutputStream;
@@ -31,15 +32,8 @@ class JarEntriesTest {
             out.closeEntry();
             out.putNextEntry(new ZipEntry("a/"));
             out.closeEntry();
-            ZipEntry stored = new ZipEntry("b/Stored.bin");
             byte[] b = {1, 2, 3, 4};
-            CRC32 crc = new CRC32();
-            crc.update(b);
-            stored.setMethod(ZipEntry.STORED);
-            stored.setSize(b.length);
-            stored.setCompressedSize(b.length);
-            stored.setCrc(crc.getValue());
-            out.putNextEntry(stored);
+            out.putNextEntry(StoredEntry.of("b/Stored.bin", b));
             out.write(b);
             out.closeEntry();
             out.putNextEntry(new ZipEntry("empty"));
@@ -206,15 +200,7 @@ class JarEntriesTest {
         try (ZipOutputStream out = new ZipOutputStream(bytes)) {
             for (var entry : entries.entrySet()) {
                 ZipEntry z = new ZipEntry(entry.getKey());
-                if (method == ZipEntry.STORED) {
-                    CRC32 crc = new CRC32();
-                    crc.update(entry.getValue());
-                    z.setMethod(ZipEntry.STORED);
-                    z.setSize(entry.getValue().length);
-                    z.setCompressedSize(entry.getValue().length);
-                    z.setCrc(crc.getValue());
-                }
-                out.putNextEntry(z);
+                out.putNextEntry(method == ZipEntry.STORED ? StoredEntry.of(z, entry.getValue()) : z);
                 out.write(entry.getValue());
                 out.closeEntry();
             }

@@ -1,12 +1,12 @@
 package io.hotswap.runtime.live;
 
-import static io.hotswap.runtime.fixtures.PluginBuilder.plugin;
+import static io.hotswap.testkit.plugins.PluginBuilder.plugin;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.hotswap.api.LiveData;
 import io.hotswap.runtime.Swapper;
-import io.hotswap.runtime.fixtures.PluginBuilder;
+import io.hotswap.testkit.plugins.PluginBuilder;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;

@@ -1,6 +1,6 @@
 package io.hotswap.runtime.live;
 
-import static io.hotswap.runtime.fixtures.PluginBuilder.plugin;
+import static io.hotswap.testkit.plugins.PluginBuilder.plugin;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 

@@ -1,6 +1,6 @@
 package io.hotswap.runtime.management;
 
-import static io.hotswap.runtime.fixtures.PluginBuilder.plugin;
+import static io.hotswap.testkit.plugins.PluginBuilder.plugin;
 import static io.hotswap.runtime.management.TestHosts.withEndpoint;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.awaitility.Awaitility;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -42,9 +43,13 @@ class EndpointUnderAbuseTest {
 
     private final Events events = new Events();
 
+    @BeforeEach
+    void onePluginToServe() {
+        plugin("alpha").buildInto(plugins);
+    }
+
     @Test
     void anOversizedRequestOf8MiBGetsTheErrorReplyBeforeTheConnectionCloses() throws Exception {
-        plugin("alpha").buildInto(plugins);
         // A read timeout that 8 MiB through a socket meets on a loaded machine too.
         try (Swapper swapper = withEndpoint(plugins, base, "host").managementReadTimeout(Duration.ofSeconds(30)).build()) {
             swapper.loadPlugins(events);
@@ -59,7 +64,6 @@ class EndpointUnderAbuseTest {
 
     @Test
     void anOversizedRequestThatEndsWithTheClientsOutputGetsTheErrorReplyToo() throws Exception {
-        plugin("alpha").buildInto(plugins);
         try (Swapper swapper = withEndpoint(plugins, base, "host").managementReadTimeout(Duration.ofSeconds(30)).build();
              SocketChannel ch = SocketChannel.open(StandardProtocolFamily.UNIX)) {
             swapper.loadPlugins(events);
@@ -77,30 +81,18 @@ class EndpointUnderAbuseTest {
     @Test
     @Timeout(value = 120, unit = TimeUnit.SECONDS)
     void twoHundredIdleConnectionsLeaveStatusAnsweredAndAreClosedAfterTheReadTimeout() throws Exception {
-        plugin("alpha").buildInto(plugins);
         try (Swapper swapper = withEndpoint(plugins, base, "host").build()) {
             swapper.loadPlugins(events);
             Path socket = TestHosts.socket(base);
-            List<SocketChannel> idle = new ArrayList<>();
-            try {
-                for (int i = 0; i < 200; i++) {
-                    SocketChannel ch = SocketChannel.open(StandardProtocolFamily.UNIX);
-                    idle.add(ch);
-                    ch.connect(UnixDomainSocketAddress.of(socket));
-                }
-
+            try (IdleConnections idle = IdleConnections.open(socket, 200)) {
                 assertThat(EndpointClient.send(socket, new Request(Command.STATUS))).isInstanceOf(StatusReply.class);
 
                 // Each read returns once the endpoint closes the connection at its read timeout
                 // (the test's own timeout bounds the wait if it never did).
-                for (SocketChannel ch : idle) {
+                for (SocketChannel ch : idle.channels()) {
                     assertThat(ch.read(ByteBuffer.allocate(16))).as("closed without a reply").isEqualTo(-1);
                 }
                 assertThat(EndpointClient.send(socket, new Request(Command.STATUS))).isInstanceOf(StatusReply.class);
-            } finally {
-                for (SocketChannel ch : idle) {
-                    ch.close();
-                }
             }
         }
     }
@@ -108,29 +100,44 @@ class EndpointUnderAbuseTest {
     @Test
     void oneConnectionBeyondTheBoundIsToldBusyAndServedOnceOneLeaves() throws Exception {
         try (ManagementEndpoint endpoint = ManagementEndpoint.openWithLimit(EndpointDirectory.under(base), new Fake(),
-                plugins, Duration.ofSeconds(60), 3, LoggerFactory.getLogger("test"))) {
-            List<SocketChannel> idle = new ArrayList<>();
-            try {
-                for (int i = 0; i < 3; i++) {
-                    SocketChannel ch = SocketChannel.open(StandardProtocolFamily.UNIX);
-                    idle.add(ch);
-                    ch.connect(UnixDomainSocketAddress.of(endpoint.socket()));
-                }
-                // Accepted in the order they connected: the three are waiting when this one comes.
+                plugins, Duration.ofSeconds(60), 3, LoggerFactory.getLogger("test"));
+             IdleConnections idle = IdleConnections.open(endpoint.socket(), 3)) {
+            // Accepted in the order they connected: the three are waiting when this one comes.
                 assertThat(EndpointClient.exchange(endpoint.socket(), ProtocolCodec.encode(new Request(Command.STATUS)) + "\n"))
-                        .contains("\"ok\":false").contains("busy: 3 connections are waiting for their request");
+                    .contains("\"ok\":false").contains("busy: 3 connections are waiting for their request");
 
-                idle.remove(0).close();
+            idle.channels().get(0).close();
 
-                // The endpoint sees the close when its selector next runs: until then, busy.
-                Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> {
-                    Reply r = EndpointClient.send(endpoint.socket(), new Request(Command.STATUS));
-                    return r instanceof StatusReply;
-                });
-            } finally {
-                for (SocketChannel ch : idle) {
-                    ch.close();
+            // The endpoint sees the close when its selector next runs: until then, busy.
+            Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> {
+                Reply r = EndpointClient.send(endpoint.socket(), new Request(Command.STATUS));
+                return r instanceof StatusReply;
+            });
+        }
+    }
+
+    /** Connections that connect and send nothing; closed together. */
+    private record IdleConnections(List<SocketChannel> channels) implements AutoCloseable {
+
+        static IdleConnections open(Path socket, int n) throws IOException {
+            IdleConnections idle = new IdleConnections(new ArrayList<>());
+            try {
+                for (int i = 0; i < n; i++) {
+                    SocketChannel ch = SocketChannel.open(StandardProtocolFamily.UNIX);
+                    idle.channels.add(ch);
+                    ch.connect(UnixDomainSocketAddress.of(socket));
                 }
+                return idle;
+            } catch (IOException | RuntimeException e) {
+                idle.close();
+                throw e;
+            }
+        }
+
+        @Override
+        public void close() throws IOException {
+            for (SocketChannel ch : channels) {
+                ch.close();
             }
         }
     }

@@ -1,6 +1,6 @@
 package io.hotswap.runtime.management;
 
-import static io.hotswap.runtime.fixtures.PluginBuilder.plugin;
+import static io.hotswap.testkit.plugins.PluginBuilder.plugin;
 import static io.hotswap.runtime.management.TestHosts.withEndpoint;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;

@@ -10,6 +10,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongConsumer;
 import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A running demo host: its swapper, loaded, and the one thread its periodic work runs on. Both are
@@ -18,7 +19,8 @@ import org.slf4j.Logger;
  * <p>Every demo host is started the same way: {@code <demo> <pluginDir> [name]}, the name (default:
  * the demo's) being what {@code hotswap reload --host} finds it by. The swapper frees replaced
  * versions after two seconds and opens its management endpoint and JMX on a thread of their own,
- * so that the plugins run while those open.
+ * so that the plugins run while those open. Its rounds report when replaced versions were freed
+ * and when they left memory ({@link UnloadReport}).
  */
 public final class DemoHost {
 
@@ -29,23 +31,28 @@ public final class DemoHost {
 
     private final Swapper swapper;
     private final ScheduledExecutorService work;
+    private final Logger log;
+    private final UnloadReport unloads;
 
-    private DemoHost(Swapper swapper, ScheduledExecutorService work) {
+    private DemoHost(Swapper swapper, ScheduledExecutorService work, Logger log) {
         this.swapper = swapper;
         this.work = work;
+        this.log = log;
+        this.unloads = new UnloadReport(swapper, log);
     }
 
     /**
      * Starts a demo host from its command line, or ends the process: {@code --help} prints the
      * usage and exits 0; arguments that do not fit print it to standard error and exit 2.
      *
+     * @param host       the host's class: its logger is the demo host's ({@link #log()})
      * @param demo       the demo's name: the command and the default host name
-     * @param about      what the host does, for the usage
      * @param workThread the name of the thread the host's work runs on
      * @param configure  what this demo adds to the shared swapper set-up
+     * @param about      what the host does, for the usage
      */
-    public static DemoHost start(String[] args, String demo, String about, String workThread,
-                                 UnaryOperator<Swapper.Builder> configure) {
+    public static DemoHost start(String[] args, Class<?> host, String demo, String workThread,
+                                 UnaryOperator<Swapper.Builder> configure, String about) {
         String usage = "usage: " + demo + " <pluginDir> [name]   (name default " + demo + ")\n  " + about;
         if (args.length == 1 && (args[0].equals("--help") || args[0].equals("-h"))) {
             System.out.println(usage);
@@ -69,18 +76,23 @@ public final class DemoHost {
             swapper.close();
         }, demo + "-shutdown"));
         swapper.loadPlugins(null);
-        return new DemoHost(swapper, work);
+        return new DemoHost(swapper, work, LoggerFactory.getLogger(host));
     }
 
     public Swapper swapper() {
         return swapper;
     }
 
+    /** The host's logger, named after its class. */
+    public Logger log() {
+        return log;
+    }
+
     /**
-     * Logs, on {@code log}, that the host is up: {@code Host <name> (pid <pid>) loaded <plugins>}
-     * followed by {@code what} (for example {@code "; humming every 2 s"}).
+     * Logs that the host is up: {@code Host <name> (pid <pid>) loaded <plugins>} followed by
+     * {@code what} (for example {@code "; humming every 2 s"}).
      */
-    public void logLoaded(Logger log, String what) {
+    public void logLoaded(String what) {
         log.info("Host {} (pid {}) loaded {}{}", swapper.name(), ProcessHandle.current().pid(),
                 swapper.current().plugins(), what);
     }
@@ -95,17 +107,21 @@ public final class DemoHost {
      * {@code doing} every {@link #PACE} ({@code "; humming"} gives {@code ...; humming every 2 s}),
      * then runs {@code round} with 1, 2, 3… at that pace ({@link #everyRound}).
      */
-    public void runRounds(Logger log, String doing, LongConsumer round) {
-        logLoaded(log, doing + " every " + PACE.toSeconds() + " s");
+    public void runRounds(String doing, LongConsumer round) {
+        logLoaded(doing + " every " + PACE.toSeconds() + " s");
         everyRound(PACE, round);
     }
 
     /**
      * Runs {@code round} with 1 now, then with 2, 3… every {@code period}, on the host's work
-     * thread: the number a demo passes to its plugins ({@code hum #n}, {@code pulse #n}).
+     * thread: the number a demo passes to its plugins ({@code hum #n}, {@code pulse #n}). After
+     * each round, the unload report logs what changed.
      */
     public void everyRound(Duration period, LongConsumer round) {
         AtomicLong rounds = new AtomicLong();
-        every(period, () -> round.accept(rounds.incrementAndGet()));
+        every(period, () -> {
+            round.accept(rounds.incrementAndGet());
+            unloads.report();
+        });
     }
 }

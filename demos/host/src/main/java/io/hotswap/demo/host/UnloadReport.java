@@ -6,22 +6,22 @@ import org.slf4j.Logger;
 
 /**
  * Logs when a replaced plugin version was freed and when its layer left memory:
- * {@code Old plugin versions: 1 freed, 1 collected (unloaded), 0 leaked}. A host calls
- * {@link #report()} from its periodic work; it logs only when a figure changed.
+ * {@code Old plugin versions: 1 freed, 1 collected (unloaded), 0 leaked}. {@link DemoHost} calls
+ * {@link #report()} after each round of a host's work; it logs only when a figure changed.
  */
-public final class UnloadReport {
+final class UnloadReport {
 
     private final Swapper swapper;
     private final Logger log;
     private long freed;
     private long collected;
 
-    public UnloadReport(Swapper swapper, Logger log) {
+    UnloadReport(Swapper swapper, Logger log) {
         this.swapper = swapper;
         this.log = log;
     }
 
-    public void report() {
+    void report() {
         SwapperStatus s = swapper.status();
         if (s.freed() == freed && s.collected() == collected) {
             return;

@@ -29,14 +29,14 @@ public final class Billing implements Plugin {
 
     @Override
     public Object invokeFunc(String name, Object... params) {
-        if (!name.equals("json")) {
-            throw new UnsupportedOperationException("billing has no function '" + name + "'");
+        if (name.equals("json")) {
+            // A plain JDK map of a Long: Gson writes it on java.base alone, with no reflection on
+            // plugin types and no sun.misc.Unsafe (Gson's optional jdk.unsupported): demos/libs/README.md.
+            Map<String, Object> invoice = new LinkedHashMap<>();
+            invoice.put("n", params.length > 0 ? params[0] : null);
+            return "billing " + STAMP + " runs Gson " + gsonVersion() + ": " + gson.toJson(invoice);
         }
-        // A plain JDK map of a Long: Gson writes it on java.base alone, with no reflection on
-        // plugin types and no sun.misc.Unsafe (Gson's optional jdk.unsupported): demos/libs/README.md.
-        Map<String, Object> job = new LinkedHashMap<>();
-        job.put("n", params.length > 0 ? params[0] : null);
-        return "billing " + STAMP + " runs Gson " + gsonVersion() + ": " + gson.toJson(job);
+        throw new UnsupportedOperationException("billing has no function '" + name + "'");
     }
 
     @Override

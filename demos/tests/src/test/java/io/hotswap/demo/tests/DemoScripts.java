@@ -24,6 +24,9 @@ import org.awaitility.core.ConditionTimeoutException;
  */
 final class DemoScripts implements AutoCloseable {
 
+    /** The hello host's first call into world v1. */
+    static final String WORLD_V1 = "world v1: hum #\\d+";
+
     static final Duration SCRIPT_TIMEOUT = Duration.ofMinutes(2);
     /** The version stamp in a plugin's sources, as {@code build_plugin} bumps it. */
     private static final Pattern STAMP = Pattern.compile("(STAMP = \")v[0-9]+(\")");
@@ -34,6 +37,8 @@ final class DemoScripts implements AutoCloseable {
     private final String hostName;
     private final Path logs;
     private final List<Process> started = new ArrayList<>();
+    /** Set for the scripts besides what every script gets (the demo's own knobs, such as WEB_PORT). */
+    private final Map<String, String> environment = new java.util.LinkedHashMap<>();
     private int scripts;
 
     DemoScripts(String demo, Path work) {
@@ -51,6 +56,12 @@ final class DemoScripts implements AutoCloseable {
 
     Path image() {
         return root.resolve("jlink/target/image");
+    }
+
+    /** Sets {@code name} to {@code value} in the environment of this demo's scripts; @return this */
+    DemoScripts environment(String name, String value) {
+        environment.put(name, value);
+        return this;
     }
 
     String hostName() {
@@ -190,6 +201,22 @@ final class DemoScripts implements AutoCloseable {
         out.await("Management endpoint of " + Pattern.quote(hostName) + " listening on ", 0, Timeouts.START);
     }
 
+    /**
+     * The hello demo's plugin built as world v1 and its host started with {@code javaOptions},
+     * waited for until its first call into world v1.
+     */
+    RunningHost startWorldV1(String label, String javaOptions) throws IOException, InterruptedException {
+        buildPlugin("world", 1);
+        return startHost(label, javaOptions, WORLD_V1);
+    }
+
+    /** Waits until {@code host}'s management endpoint listens; @return the host's output */
+    HostOutput awaitEndpoint(RunningHost host) {
+        HostOutput out = host.output();
+        awaitEndpoint(out);
+        return out;
+    }
+
     /** Runs {@code reload.sh} to its end and returns its exit code and output. */
     ScriptResult reload(String... args) throws IOException, InterruptedException {
         Process p = process("reload.sh", List.of(args));
@@ -213,6 +240,7 @@ final class DemoScripts implements AutoCloseable {
         env.put("HOTSWAP_DEMO_NAME", hostName);
         // Set explicitly so that a missing image fails the script instead of starting a Maven build.
         env.put("HOTSWAP_IMAGE", image().toString());
+        env.putAll(environment);
         Process p = pb.start();
         started.add(p);
         return p;

@@ -38,7 +38,7 @@ class JmxIT {
             "Plugins", "Retired", "Freed", "Collected", "Leaked", "Leaks"};
 
     /** The hello host's first call into world v1. */
-    private static final String WORLD_V1 = "world v1: hum #\\d+";
+    private static final String WORLD_V1 = DemoScripts.WORLD_V1;
 
     @TempDir
     Path work;
@@ -80,8 +80,7 @@ class JmxIT {
     @Test
     void aClientOnTheLocalAgentStartedThroughTheAttachApiReadsEveryAttributeAndReloads() throws Exception {
         try (DemoScripts demo = new DemoScripts("hello", work)) {
-            demo.buildPlugin("world", 1);
-            RunningHost host = demo.startHost("jmx-attach", "", WORLD_V1);
+            RunningHost host = demo.startWorldV1("jmx-attach", "");
             HostOutput out = host.output();
             awaitMBean(demo, out);
 

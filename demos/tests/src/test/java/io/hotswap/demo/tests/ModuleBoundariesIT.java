@@ -24,19 +24,14 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ModuleBoundariesIT {
 
-    /** The hello host's first call into world v1. */
-    private static final String WORLD_V1 = "world v1: hum #\\d+";
-
     @TempDir
     Path work;
 
     @Test
     void aRecordingOfTheHostFromTheImageHoldsTheRuntimesLoadReloadAndFreeEvents() throws Exception {
         try (DemoScripts demo = new DemoScripts("hello", work)) {
-            demo.buildPlugin("world", 1);
-            RunningHost host = demo.startHost("jfr", "-XX:StartFlightRecording=name=hotswap-it", WORLD_V1);
-            HostOutput out = host.output();
-            demo.awaitEndpoint(out);
+            RunningHost host = demo.startWorldV1("jfr", "-XX:StartFlightRecording=name=hotswap-it");
+            HostOutput out = demo.awaitEndpoint(host);
 
             demo.buildPlugin("world", 2);
             demo.hotswapOk("reload", "--host", demo.hostName());
@@ -85,10 +80,8 @@ class ModuleBoundariesIT {
     @Test
     void everyRemoteCommandOfTheImageAnswersARunningHost() throws Exception {
         try (DemoScripts demo = new DemoScripts("hello", work)) {
-            demo.buildPlugin("world", 1);
-            RunningHost host = demo.startHost("commands", "", WORLD_V1);
-            HostOutput out = host.output();
-            demo.awaitEndpoint(out);
+            RunningHost host = demo.startWorldV1("commands", "");
+            HostOutput out = demo.awaitEndpoint(host);
             long pid = host.java().pid();
 
             assertThat(demo.hotswapOk("hosts").output()).containsPattern("(?m)^" + pid + " " + Pattern.quote(demo.hostName()) + " ");

@@ -2,10 +2,8 @@ package io.hotswap.demo.extension;
 
 import io.hotswap.demo.extension.spi.Greetings;
 import io.hotswap.runtime.Generation;
-import io.hotswap.demo.host.DemoHost;
-import io.hotswap.runtime.Swapper;
 import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import io.hotswap.demo.host.DemoHost;
 
 /**
  * The extension demo's host: every generation gets a fresh {@link Greetings} from the host's
@@ -17,20 +15,18 @@ import org.slf4j.LoggerFactory;
  */
 public final class ExtensionHost {
 
-    private static final Logger log = LoggerFactory.getLogger(ExtensionHost.class);
-
     private ExtensionHost() {
     }
 
     public static void main(String[] args) {
-        DemoHost host = DemoHost.start(args, "extension",
-                "greets a visitor every two seconds through the current generation's extension;\n  reload it with: hotswap reload --host <name>",
-                "greet", b -> b.extensionFactory(Greetings::new));
-        host.runRounds(log, "; greeting", visitor -> greet(host.swapper(), visitor));
+        DemoHost host = DemoHost.start(args, ExtensionHost.class, "extension", "greet", b -> b.extensionFactory(Greetings::new),
+                "greets a visitor every two seconds through the current generation's extension;\n  reload it with: hotswap reload --host <name>");
+        host.runRounds("; greeting", visitor -> greet(host, visitor));
     }
 
-    private static void greet(Swapper swapper, long visitor) {
-        Generation g = swapper.current();
+    private static void greet(DemoHost host, long visitor) {
+        Logger log = host.log();
+        Generation g = host.swapper().current();
         try {
             String greeting = g.vault().extension(Greetings.class).greet("visitor #" + visitor);
             log.info("Generation {}: the extension says \"{}\"", g.number(), greeting);

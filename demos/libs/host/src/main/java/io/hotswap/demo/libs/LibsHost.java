@@ -1,10 +1,8 @@
 package io.hotswap.demo.libs;
 
 import io.hotswap.demo.host.DemoHost;
-import io.hotswap.demo.host.UnloadReport;
 import io.hotswap.runtime.Invocation;
 import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The libs demo's host: two plugin bundles, billing and shipping, each carrying its own Gson
@@ -17,23 +15,19 @@ import org.slf4j.LoggerFactory;
  */
 public final class LibsHost {
 
-    private static final Logger log = LoggerFactory.getLogger(LibsHost.class);
-
     private LibsHost() {
     }
 
     public static void main(String[] args) {
-        DemoHost demo = DemoHost.start(args, "libs",
-                "two plugins, each bundling its own Gson; calls invokeEach(\"json\", n) every two seconds;\n  reload it with: hotswap reload --host <name>",
-                "json", b -> b);
-        UnloadReport unloads = new UnloadReport(demo.swapper(), log);
-        demo.runRounds(log, "; calling each plugin", n -> {
+        DemoHost demo = DemoHost.start(args, LibsHost.class, "libs", "json", b -> b,
+                "two plugins, each bundling its own Gson; calls invokeEach(\"json\", n) every two seconds;\n  reload it with: hotswap reload --host <name>");
+        Logger log = demo.log();
+        demo.runRounds("; calling each plugin", n -> {
             // invokeEach never throws because of a plugin: a failing plugin is logged by the runtime
             // and comes back as a failed invocation, which has nothing to print here.
             for (Invocation call : demo.swapper().invokeEach("json", n)) {
                 call.value().ifPresent(answer -> log.info("Call #{}: {}", n, answer));
             }
-            unloads.report();
         });
     }
 }

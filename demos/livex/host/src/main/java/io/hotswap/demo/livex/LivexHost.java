@@ -6,7 +6,6 @@ import io.hotswap.demo.host.DemoHost;
 import io.hotswap.runtime.Swapper;
 import java.time.Duration;
 import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The livex demo's host: a job queue ticking every 50 ms. Every half second the host asks the
@@ -20,7 +19,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class LivexHost {
 
-    private static final Logger log = LoggerFactory.getLogger(LivexHost.class);
     private static final Duration TICK = Duration.ofMillis(50);
     private static final Duration PRODUCE_EVERY = Duration.ofMillis(500);
 
@@ -29,15 +27,14 @@ public final class LivexHost {
 
     public static void main(String[] args) {
         JobQueue queue = new JobQueue();
-        DemoHost host = DemoHost.start(args, "livex",
-                "runs a job queue whose jobs call live functions of the current generation;\n  reload it with: hotswap reload --host <name>",
-                "jobs", b -> b.extensionFactory(queue::scheduler));
-        host.logLoaded(log, "; the job queue ticks every " + TICK.toMillis() + " ms");
-        host.every(TICK, () -> runDue(host.swapper(), queue));
+        DemoHost host = DemoHost.start(args, LivexHost.class, "livex", "jobs", b -> b.extensionFactory(queue::scheduler),
+                "runs a job queue whose jobs call live functions of the current generation;\n  reload it with: hotswap reload --host <name>");
+        host.logLoaded("; the job queue ticks every " + TICK.toMillis() + " ms");
+        host.every(TICK, () -> runDue(host.swapper(), host.log(), queue));
         host.everyRound(PRODUCE_EVERY, n -> host.swapper().invokeEach("produce", n));
     }
 
-    private static void runDue(Swapper swapper, JobQueue queue) {
+    private static void runDue(Swapper swapper, Logger log, JobQueue queue) {
         for (JobQueue.Job job : queue.takeDue()) {
             // Looked up now, not when the job was scheduled: the newest live function runs.
             Generation g = swapper.current();

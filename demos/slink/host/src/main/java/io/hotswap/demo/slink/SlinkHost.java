@@ -1,8 +1,6 @@
 package io.hotswap.demo.slink;
 
 import io.hotswap.demo.host.DemoHost;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The slink demo's host: static linking. The plugin is not read from a plugin directory into a
@@ -15,16 +13,14 @@ import org.slf4j.LoggerFactory;
  */
 public final class SlinkHost {
 
-    private static final Logger log = LoggerFactory.getLogger(SlinkHost.class);
-
     private SlinkHost() {
     }
 
     public static void main(String[] args) {
-        DemoHost host = DemoHost.start(args, "slink",
-                "static linking: the plugins are modules on the host's own --module-path (run.sh sets it);\n  a reload is refused",
-                "tick", b -> b.staticLinking(true)); // hotswap reload --host <name> is answered with the refusal
-        host.runRounds(log, " statically (static linking: " + host.swapper().staticLinkingMode() + "); ticking",
+        // hotswap reload --host <name> is answered with the refusal.
+        DemoHost host = DemoHost.start(args, SlinkHost.class, "slink", "tick", b -> b.staticLinking(true),
+                "static linking: the plugins are modules on the host's own --module-path (run.sh sets it);\n  a reload is refused");
+        host.runRounds(" statically (static linking: " + host.swapper().staticLinking() + "); ticking",
                 n -> host.swapper().invokeEach("tick", n));
     }
 }

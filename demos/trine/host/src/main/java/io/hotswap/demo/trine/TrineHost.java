@@ -6,7 +6,6 @@ import io.hotswap.demo.host.DemoHost;
 import io.hotswap.runtime.Swapper;
 import java.util.Optional;
 import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The trine demo's host: three plugins, alpha, beta (requires alpha) and gamma (requires beta).
@@ -18,19 +17,16 @@ import org.slf4j.LoggerFactory;
  */
 public final class TrineHost {
 
-    private static final Logger log = LoggerFactory.getLogger(TrineHost.class);
-
     private TrineHost() {
     }
 
     public static void main(String[] args) {
-        DemoHost host = DemoHost.start(args, "trine",
-                "three plugins, gamma -> beta -> alpha; pulses gamma every two seconds;\n  reload it with: hotswap reload --host <name>",
-                "pulse", b -> b);
-        host.runRounds(log, "; pulsing gamma", n -> pulse(host.swapper(), n));
+        DemoHost host = DemoHost.start(args, TrineHost.class, "trine", "pulse", b -> b,
+                "three plugins, gamma -> beta -> alpha; pulses gamma every two seconds;\n  reload it with: hotswap reload --host <name>");
+        host.runRounds("; pulsing gamma", n -> pulse(host.swapper(), host.log(), n));
     }
 
-    private static void pulse(Swapper swapper, long n) {
+    private static void pulse(Swapper swapper, Logger log, long n) {
         Generation g = swapper.current();
         Optional<PluginHandle> gamma = g.find("gamma");
         if (gamma.isEmpty()) {

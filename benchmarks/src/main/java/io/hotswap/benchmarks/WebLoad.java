@@ -1,0 +1,171 @@
+package io.hotswap.benchmarks;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * An HTTP load generator for the web benchmark: {@code wrk} where it is on the PATH (Debian's
+ * package {@code wrk}), otherwise closed-loop clients on the JDK's {@code HttpClient}, one
+ * request in flight per connection. A failed request is a status other than 2xx or a socket error.
+ */
+sealed interface WebLoad permits WebLoad.Wrk, WebLoad.Jdk {
+
+    /**
+     * What one phase of load saw.
+     *
+     * @param requests  requests completed, failed ones included
+     * @param failed    non-2xx answers and socket errors
+     * @param nanos     how long the phase ran
+     * @param p99Nanos  the 99th percentile of request latency
+     */
+    record Result(long requests, long failed, long nanos, long p99Nanos) {
+
+        double perSecond() {
+            return requests / (nanos / 1e9);
+        }
+    }
+
+    /** Loads {@code uri} for {@code time}. */
+    Result run(URI uri, Duration time) throws Exception;
+
+    String describe();
+
+    /** {@code wrk} if installed, else the JDK's client. */
+    static WebLoad pick(int connections) {
+        for (String dir : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
+            Path wrk = Path.of(dir, "wrk");
+            if (!dir.isEmpty() && Files.isExecutable(wrk)) {
+                return new Wrk(wrk, connections);
+            }
+        }
+        return new Jdk(connections);
+    }
+
+    /** {@code wrk -t2 -c<connections> -d<s>s --latency}, its summary read back. */
+    record Wrk(Path wrk, int connections) implements WebLoad {
+
+        private static final Pattern REQUESTS = Pattern.compile("(\\d+) requests in ([\\d.]+)(us|ms|s|m)");
+        private static final Pattern P99 = Pattern.compile("^\\s*99%\\s+([\\d.]+)(us|ms|s)\\s*$", Pattern.MULTILINE);
+        private static final Pattern SOCKET = Pattern.compile("Socket errors: connect (\\d+), read (\\d+), write (\\d+), timeout (\\d+)");
+        private static final Pattern NON_2XX = Pattern.compile("Non-2xx or 3xx responses: (\\d+)");
+
+        @Override
+        public Result run(URI uri, Duration time) throws Exception {
+            Process p = new ProcessBuilder(wrk.toString(), "-t2", "-c" + connections, "-d" + time.toSeconds() + "s",
+                    "--latency", uri.toString()).redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (p.waitFor() != 0) {
+                throw new IllegalStateException("wrk exited " + p.exitValue() + ":\n" + out);
+            }
+            Matcher r = find(REQUESTS, out);
+            long failed = 0;
+            Matcher s = SOCKET.matcher(out);
+            if (s.find()) {
+                for (int g = 1; g <= 4; g++) {
+                    failed += Long.parseLong(s.group(g));
+                }
+            }
+            Matcher n = NON_2XX.matcher(out);
+            if (n.find()) {
+                failed += Long.parseLong(n.group(1));
+            }
+            Matcher q = find(P99, out);
+            return new Result(Long.parseLong(r.group(1)), failed, nanos(r.group(2), r.group(3)), nanos(q.group(1), q.group(2)));
+        }
+
+        private static Matcher find(Pattern pattern, String out) {
+            Matcher m = pattern.matcher(out);
+            if (!m.find()) {
+                throw new IllegalStateException("wrk's output has no line like " + pattern + ":\n" + out);
+            }
+            return m;
+        }
+
+        private static long nanos(String value, String unit) {
+            double v = Double.parseDouble(value);
+            return (long) switch (unit.toLowerCase(Locale.ROOT)) {
+                case "us" -> v * 1e3;
+                case "ms" -> v * 1e6;
+                case "s" -> v * 1e9;
+                default -> v * 60e9;
+            };
+        }
+
+        @Override
+        public String describe() {
+            return "wrk (" + wrk + "), 2 threads, " + connections + " connections";
+        }
+    }
+
+    /** {@code connections} threads, each sending its next request when the last one was answered. */
+    record Jdk(int connections) implements WebLoad {
+
+        @Override
+        public Result run(URI uri, Duration time) throws Exception {
+            HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                    .connectTimeout(Duration.ofSeconds(10)).build();
+            HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30)).GET().build();
+            AtomicLong failed = new AtomicLong();
+            List<long[]> latencies = new ArrayList<>();
+            List<Thread> threads = new ArrayList<>();
+            long start = System.nanoTime();
+            long end = start + time.toNanos();
+            for (int c = 0; c < connections; c++) {
+                long[][] mine = {new long[1 << 16]};
+                int[] count = {0};
+                Thread t = new Thread(() -> {
+                    while (System.nanoTime() < end) {
+                        long t0 = System.nanoTime();
+                        try {
+                            HttpResponse<Void> r = client.send(request, HttpResponse.BodyHandlers.discarding());
+                            if (r.statusCode() / 100 != 2) {
+                                failed.incrementAndGet();
+                            }
+                        } catch (IOException e) {
+                            failed.incrementAndGet();
+                        } catch (InterruptedException e) {
+                            return;
+                        }
+                        if (count[0] == mine[0].length) {
+                            mine[0] = java.util.Arrays.copyOf(mine[0], count[0] * 2);
+                        }
+                        mine[0][count[0]++] = System.nanoTime() - t0;
+                    }
+                    synchronized (latencies) {
+                        latencies.add(java.util.Arrays.copyOf(mine[0], count[0]));
+                    }
+                }, "bench-web-client-" + c);
+                threads.add(t);
+                t.start();
+            }
+            for (Thread t : threads) {
+                t.join();
+            }
+            long nanos = System.nanoTime() - start;
+            long[] all = latencies.stream().flatMapToLong(java.util.Arrays::stream).toArray();
+            if (all.length == 0) {
+                throw new UncheckedIOException(new IOException("no request was answered at " + uri));
+            }
+            return new Result(all.length, failed.get(), nanos, Samples.of(all).percentile(99));
+        }
+
+        @Override
+        public String describe() {
+            return "the JDK's HttpClient (HTTP/1.1), " + connections + " closed-loop connections (wrk is not installed)";
+        }
+    }
+}
