@@ -5,6 +5,7 @@ import io.hotswap.protocol.HostEntry;
 import io.hotswap.protocol.endpoint.EndpointDirectory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 import picocli.CommandLine.ArgGroup;
@@ -36,22 +37,34 @@ public final class HostSelection {
 
     /** The socket of the selected host. */
     Path socket() {
-        if (target != null && target.socket != null) {
-            if (!Files.exists(target.socket)) {
-                throw CommandException.failed("no socket at " + target.socket);
+        return target == null ? socket(runtimeDir.directory(), null, null, null)
+                : socket(runtimeDir.directory(), target.name, target.pid, target.socket);
+    }
+
+    /**
+     * The socket of the host selected by at most one of {@code name}, {@code pid} and
+     * {@code socket} (the others null), or of the only host in {@code dir} if none is given.
+     *
+     * @throws CommandException naming what was looked for and what is running
+     */
+    static Path socket(EndpointDirectory dir, String name, Long pid, Path socket) {
+        if (socket != null) {
+            if (!Files.exists(socket)) {
+                throw CommandException.failed("no socket at " + socket);
             }
-            return target.socket;
+            return socket;
         }
-        EndpointDirectory dir = runtimeDir.directory();
         List<HostEntry> hosts = dir.hosts();
-        List<HostEntry> matching = hosts.stream()
-                .filter(h -> target == null || target.name == null || h.name().equals(target.name))
-                .filter(h -> target == null || target.pid == null || h.pid() == target.pid)
-                .toList();
+        List<HostEntry> matching = new ArrayList<>();
+        for (HostEntry h : hosts) {
+            if ((name == null || h.name().equals(name)) && (pid == null || h.pid() == pid)) {
+                matching.add(h);
+            }
+        }
         if (matching.size() == 1) {
             return matching.get(0).socket();
         }
-        String who = target == null ? "a host" : target.name != null ? "a host named " + target.name : "a host with pid " + target.pid;
+        String who = name != null ? "a host named " + name : pid != null ? "a host with pid " + pid : "a host";
         if (matching.isEmpty()) {
             throw CommandException.failed("found no " + who.substring(2) + " with a management endpoint in " + dir
                     + (hosts.isEmpty() ? "" : "; running: " + describe(hosts)));

@@ -39,25 +39,37 @@ public final class ReloadCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
         if (timeoutSeconds <= 0) {
             throw CommandException.usage("--timeout must be a positive number of seconds, was " + timeoutSeconds);
         }
-        Path socket = selection.socket();
-        Reply reply = Replies.ask(socket, io.hotswap.protocol.Command.RELOAD, Duration.ofSeconds(timeoutSeconds));
+        return reload(selection.socket(), Duration.ofSeconds(timeoutSeconds), spec.commandLine().getOut(),
+                spec.commandLine().getErr());
+    }
+
+    /** Asks the host at {@code socket} to reload and prints what it answered; returns the exit code. */
+    static int reload(Path socket, Duration timeout, PrintWriter out, PrintWriter err) {
+        Reply reply = Replies.ask(socket, io.hotswap.protocol.Command.RELOAD, timeout);
         if (reply instanceof ErrorReply failed) {
             err.println("reload failed: " + failed.error());
-            failed.plugin().ifPresent(p -> err.println("  plugin: " + p));
-            failed.step().ifPresent(s -> err.println("  step:   " + s));
+            if (failed.plugin().isPresent()) {
+                err.println("  plugin: " + failed.plugin().get());
+            }
+            if (failed.step().isPresent()) {
+                err.println("  step:   " + failed.step().get());
+            }
             err.println("the host keeps serving its current generation");
             return ExitCode.FAILED;
         }
         ReloadResult details = Replies.expect(reply, ReloadReply.class, io.hotswap.protocol.Command.RELOAD, socket)
                 .details();
         out.println("reloaded: generation " + details.generation() + " in " + details.tookMillis() + " ms");
-        int width = details.outcomes().keySet().stream().mapToInt(String::length).max().orElse(0);
-        details.outcomes().forEach((plugin, outcome) -> out.println("  " + pad(plugin, width) + "  " + outcome));
+        int width = 0;
+        for (String plugin : details.outcomes().keySet()) {
+            width = Math.max(width, plugin.length());
+        }
+        for (var outcome : details.outcomes().entrySet()) {
+            out.println("  " + pad(outcome.getKey(), width) + "  " + outcome.getValue());
+        }
         return ExitCode.OK;
     }
 
