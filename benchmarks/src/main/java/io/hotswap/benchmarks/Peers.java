@@ -79,9 +79,9 @@ public final class Peers {
                 "PF4J: " + pf4j.describeMillis(), "%.2f× (p90 %.2f×)".formatted(vsPf4j, (double) us.p90() / pf4j.p90()),
                 "median ≤ 0.75× PF4J, p90 ≤ PF4J's", vsPf4j <= MEDIAN_GOAL && us.p90() <= pf4j.p90()));
         double vsFelix = (double) us.median() / felix.median();
-        report.figure(new Figure("reload latency, tiny plugin, against Felix (same loop)", us.describeMillis(),
+        report.figure(Figure.only("reload latency, tiny plugin, against Felix (same loop)", us.describeMillis(),
                 "Felix: " + felix.describeMillis(), "%.2f× (p90 %.2f×)".formatted(vsFelix, (double) us.p90() / felix.p90()),
-                "figure only", true));
+                "none: shown beside PF4J"));
         report.note(("- %s: %s; %s: %s; %s: %s. %d rounds of warm-up, then %d; each round reloads all three, the one"
                 + " that goes first rotating. Free delay of this project's swapper %d ms (its default).")
                 .formatted(names[0], us.describeMillis(), names[1], pf4j.describeMillis(), names[2], felix.describeMillis(),
