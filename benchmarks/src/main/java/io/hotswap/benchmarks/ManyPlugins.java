@@ -2,7 +2,6 @@ package io.hotswap.benchmarks;
 
 import io.hotswap.runtime.PluginOutcome;
 import io.hotswap.runtime.ReloadDetails;
-import io.hotswap.runtime.ReloadStep;
 import io.hotswap.runtime.Swapper;
 import io.hotswap.testkit.plugins.Jars;
 import io.hotswap.testkit.plugins.PluginBuilder;
@@ -14,12 +13,10 @@ import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
-import java.util.StringJoiner;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
@@ -72,8 +69,8 @@ public final class ManyPlugins {
         long[] among = new long[rounds.runs()];
         int touchedRuns = Math.max(1, rounds.runs() / 5);
         long[] touched = new long[touchedRuns];
-        Map<ReloadStep, long[]> stepsAlone = new EnumMap<>(ReloadStep.class);
-        Map<ReloadStep, long[]> stepsAmong = new EnumMap<>(ReloadStep.class);
+        StepTimes stepsAlone = new StepTimes(rounds.runs());
+        StepTimes stepsAmong = new StepTimes(rounds.runs());
         try (Swapper s1 = swapper(one, "bench-one"); Swapper sn = swapper(many, "bench-many")) {
             s1.loadPlugins(null);
             sn.loadPlugins(null);
@@ -93,8 +90,8 @@ public final class ManyPlugins {
                 if (m >= 0) {
                     alone[m] = t[0];
                     among[m] = t[1];
-                    record(d[0], stepsAlone, m, rounds.runs());
-                    record(d[1], stepsAmong, m, rounds.runs());
+                    stepsAlone.record(d[0], m);
+                    stepsAmong.record(d[1], m);
                 }
             }
             for (int i = 0; i < touchedRuns; i++) {
@@ -118,7 +115,7 @@ public final class ManyPlugins {
                 + " each timing both directories (which goes first alternates). Free delay %d ms.")
                 .formatted(plugins, Files.size(variants.get(0)), mib, rounds.warmup(), rounds.runs(), FREE_DELAY.toMillis()));
         report.note("- Reload path, median per step (`ReloadDetails.steps()`), one plugin alone: %s; among %d: %s."
-                .formatted(steps(stepsAlone), plugins, steps(stepsAmong)));
+                .formatted(stepsAlone.medians(), plugins, stepsAmong.medians()));
         report.note(("- The same %d plugins, every file touched before each reload (same bytes, a new modification time), so"
                 + " that every file is read and hashed again, as every reload did before unchanged files were skipped: %s.")
                 .formatted(plugins, Samples.of(touched).describeMillis()));
@@ -127,16 +124,6 @@ public final class ManyPlugins {
 
     private static Swapper swapper(Path dir, String name) {
         return Swapper.builder(dir).name(name).freeDelay(FREE_DELAY).build();
-    }
-
-    private static void record(ReloadDetails details, Map<ReloadStep, long[]> steps, int m, int runs) {
-        details.steps().forEach((step, d) -> steps.computeIfAbsent(step, s -> new long[runs])[m] = d.toNanos());
-    }
-
-    private static String steps(Map<ReloadStep, long[]> steps) {
-        StringJoiner s = new StringJoiner(", ");
-        steps.forEach((step, nanos) -> s.add(step.label() + " " + Samples.ms(Samples.of(nanos).median()) + " ms"));
-        return s.toString();
     }
 
     /** Puts {@code variant} in place as {@code hotswap build} does, then times reload + first call. */

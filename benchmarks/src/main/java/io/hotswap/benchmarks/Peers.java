@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -22,7 +23,7 @@ import org.pf4j.PluginManager;
 
 /**
  * Reload latency against what a user would pick instead, the same tiny plugin and the same loop
- * for all three, interleaved in one run (which goes first rotates): swap the jar, reload, first
+ * for all three, interleaved in one run (each round in another of the six orders): swap the jar, reload, first
  * call of the new version. This project: the 1-class plugin of {@link ReloadLatency}, the plugin
  * directory switched between its variants outside the timed part, then {@code swapper.reload}
  * and the first call. PF4J 3.15.0 ({@link JarPluginManager}): {@code unloadPlugin},
@@ -39,6 +40,8 @@ public final class Peers {
     private static final double MEDIAN_GOAL = 0.75;
     private static final Duration FREE_DELAY = Duration.ofMillis(Long.getLong("bench.freeDelayMs", 5000));
     private static final long TIMEOUT_SECONDS = 60;
+    /** Every order of the three, one a round in turn: each runs first, and right after each other, as often. */
+    private static final int[][] ORDERS = {{0, 1, 2}, {0, 2, 1}, {1, 0, 2}, {1, 2, 0}, {2, 0, 1}, {2, 1, 0}};
 
     /** One system under test: a reload of the {@code i}-th variant and its first call, timed. */
     private interface Peer extends AutoCloseable {
@@ -57,15 +60,21 @@ public final class Peers {
         List<Path> felixJars = PeerJars.felix(root);
         String[] names = {"this project", "PF4J 3.15.0", "Felix 7.0.5"};
         long[][] samples = new long[3][rounds.runs()];
-        try (Peer o = hotswap(ours); Peer p = pf4j(root, pf4jJars); Peer f = felix(root, felixJars)) {
+        int[][] before = new int[3][rounds.runs()];
+        StepTimes steps = new StepTimes(rounds.runs());
+        try (Peer o = hotswap(ours, rounds, steps); Peer p = pf4j(root, pf4jJars); Peer f = felix(root, felixJars)) {
             Peer[] peers = {o, p, f};
             for (int i = 1; i <= rounds.total(); i++) {
                 int m = rounds.sample(i - 1);
-                for (int k = 0; k < peers.length; k++) {
-                    int which = (i + k) % peers.length;
+                int[] order = ORDERS[i % ORDERS.length];
+                for (int k = 0; k < order.length; k++) {
+                    int which = order[k];
                     long took = peers[which].reload(i);
                     if (m >= 0) {
                         samples[which][m] = took;
+                        // Who ran just before, across rounds too: its after-effects (Felix finishes
+                        // a refresh on its own threads) fall on the next one's reload.
+                        before[which][m] = k > 0 ? order[k - 1] : ORDERS[(i - 1) % ORDERS.length][order.length - 1];
                     }
                 }
             }
@@ -83,9 +92,27 @@ public final class Peers {
                 "Felix: " + felix.describeMillis(), "%.2f× (p90 %.2f×)".formatted(vsFelix, (double) us.p90() / felix.p90()),
                 "none: shown beside PF4J"));
         report.note(("- %s: %s; %s: %s; %s: %s. %d rounds of warm-up, then %d; each round reloads all three, the one"
-                + " that goes first rotating. Free delay of this project's swapper %d ms (its default).")
+                + " order taking each of the six in turn. Free delay of this project's swapper %d ms (its default).")
                 .formatted(names[0], us.describeMillis(), names[1], pf4j.describeMillis(), names[2], felix.describeMillis(),
                         rounds.warmup(), rounds.runs(), FREE_DELAY.toMillis()));
+        for (int which = 0; which < names.length; which++) {
+            StringBuilder after = new StringBuilder();
+            for (int prior = 0; prior < names.length; prior++) {
+                List<Long> sub = new ArrayList<>();
+                for (int j = 0; j < rounds.runs(); j++) {
+                    if (before[which][j] == prior) {
+                        sub.add(samples[which][j]);
+                    }
+                }
+                if (!sub.isEmpty()) {
+                    after.append(after.isEmpty() ? "" : "; ").append("after ").append(names[prior]).append(' ')
+                            .append(Samples.of(sub.stream().mapToLong(Long::longValue).toArray()).describeMillis());
+                }
+            }
+            report.note("- %s, by which one ran just before: %s.".formatted(names[which], after));
+        }
+        report.note("- This project's reload path, median per step (`ReloadDetails.steps()`): " + steps.medians()
+                + "; the rest is the first call, handing the build to the swapper's hook thread and back, and waiting for a core.");
         report.note("- The loops: this project, `resetPluginDir` to the other variant (outside the timed part), `reload`,"
                 + " `invokeFunc(\"first\")`; PF4J (`JarPluginManager`, deployment mode), `unloadPlugin`, `loadPlugin` of the"
                 + " other variant's jar, `startPlugin`, `getExtensions(Supplier.class, id)`, `get()`; Felix, `bundle.update`"
@@ -95,7 +122,8 @@ public final class Peers {
         report.write();
     }
 
-    private static Peer hotswap(BenchPlugin plugin) {
+    /** This project's loop; the steps of its measured reloads go to {@code steps}. */
+    private static Peer hotswap(BenchPlugin plugin, BenchArgs.Rounds rounds, StepTimes steps) {
         Swapper swapper = Swapper.builder(plugin.dir(0)).name("bench-peers").freeDelay(FREE_DELAY).build();
         swapper.loadPlugins(null);
         return new Peer() {
@@ -108,6 +136,10 @@ public final class Peers {
                 long took = System.nanoTime() - t;
                 plugin.checkReloaded(details);
                 plugin.checkFirst(first);
+                int m = rounds.sample(i - 1);
+                if (m >= 0) {
+                    steps.record(details, m);
+                }
                 return took;
             }
 
