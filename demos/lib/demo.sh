@@ -61,23 +61,53 @@ next_stamp() {
     echo $((n + 1))
 }
 
-# build_plugin NAME: copies demos/<demo>/plugin/NAME, stamps it with its next version (v1, v2...)
-# and builds it into the plugin directory with the image's 'hotswap build'. Plugins already in
-# the plugin directory are on javac's module path (hotswap build adds its output directory), so a
-# plugin can require another. BUILD_FLAGS go before the directories, JAVAC_FLAGS after '--'.
-build_plugin() {
-    local name="$1" stamp
-    stamp="$(next_stamp "$name")"
+# stage_plugin NAME: copies demos/<demo>/plugin/NAME to $WORK/src/NAME and stamps it with its next
+# version (v1, v2...); sets STAMP. The stamp is recorded by the build that follows (record_stamp).
+stage_plugin() {
+    local name="$1"
+    STAMP="$(next_stamp "$name")"
     local src="$WORK/src/$name"
     rm -rf "$src"
     mkdir -p "$WORK/src" "$WORK/stamps" "$PLUGINS"
     cp -R "$DEMO_DIR/plugin/$name" "$src"
     # The stamp is a constant in the plugin's sources: STAMP = "v1" becomes "v<stamp>".
-    find "$src" -name '*.java' -exec sed -i.orig -E "s/(STAMP = \")v[0-9]+(\")/\1v$stamp\2/" {} +
+    find "$src" -name '*.java' -exec sed -i.orig -E "s/(STAMP = \")v[0-9]+(\")/\1v$STAMP\2/" {} +
     find "$src" -name '*.orig' -delete
-    say "building plugin $name v$stamp into $PLUGINS${BUILD_FLAGS[*]:+ (${BUILD_FLAGS[*]})}"
-    "$IMAGE/bin/hotswap" build "${BUILD_FLAGS[@]}" "$src" "$PLUGINS" -- "${JAVAC_FLAGS[@]}"
-    echo "$stamp" > "$WORK/stamps/$name"
+}
+
+record_stamp() {
+    echo "$STAMP" > "$WORK/stamps/$1"
+}
+
+# build_plugin NAME: stage_plugin NAME and builds it into the plugin directory with the image's
+# 'hotswap build'. Plugins already in the plugin directory are on javac's module path (hotswap
+# build adds its output directory), so a plugin can require another. BUILD_FLAGS go before the
+# directories, JAVAC_FLAGS after '--'.
+build_plugin() {
+    local name="$1"
+    stage_plugin "$name"
+    say "building plugin $name v$STAMP into $PLUGINS${BUILD_FLAGS[*]:+ (${BUILD_FLAGS[*]})}"
+    "$IMAGE/bin/hotswap" build "${BUILD_FLAGS[@]}" "$WORK/src/$name" "$PLUGINS" -- "${JAVAC_FLAGS[@]}"
+    record_stamp "$name"
+}
+
+# maven_build_and_reload NAME: stage_plugin NAME, then the dev loop of a Maven shop on it: the
+# staged sources get demos/lib/plugin-pom.xml, and 'mvn package hotswap:reload' packs the plugin
+# into the plugin directory (hotswap:plugin) and reloads the host (hotswap:reload). It needs
+# io.hotswap:hotswap-maven-plugin in the local repository: 'mvn -DskipTests install' once.
+maven_build_and_reload() {
+    local name="$1" version slf4j
+    stage_plugin "$name"
+    version="$(sed -n 's:^  <version>\(.*\)</version>$:\1:p' "$ROOT/pom.xml" | head -n 1)"
+    slf4j="$(sed -n 's:.*<slf4j.version>\(.*\)</slf4j.version>.*:\1:p' "$ROOT/pom.xml" | head -n 1)"
+    sed "s/@NAME@/$name/" "$ROOT/demos/lib/plugin-pom.xml" > "$WORK/src/$name/pom.xml"
+    say "building plugin $name v$STAMP into $PLUGINS with Maven, then reloading host $HOST_NAME"
+    if ! mvn -B -ntp -f "$WORK/src/$name/pom.xml" package hotswap:reload -Dhotswap.version="$version" \
+            -Dslf4j.version="$slf4j" -Dhotswap.outputDirectory="$PLUGINS" -Dhotswap.host="$HOST_NAME"; then
+        say "the Maven build failed; if it could not find io.hotswap:hotswap-maven-plugin, run 'mvn -DskipTests install' in $ROOT once"
+        exit 1
+    fi
+    record_stamp "$name"
 }
 
 # build_plugin_with_libs NAME LIB...: build_plugin NAME with '--lib LIB' for each LIB (a jar, or a

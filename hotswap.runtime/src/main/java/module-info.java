@@ -14,8 +14,14 @@ module io.hotswap.runtime {
     requires io.hotswap.protocol;
     requires io.github.classgraph;
     requires java.management;
+    // HotSpotDiagnosticMXBean: the heap dump that names a leaked version's holder, on demand.
+    requires jdk.management;
     requires jdk.jfr;
     requires jdk.net;
+    // Optional: the leak watch names JDBC drivers and logging handlers a freed plugin left, where the
+    // host has these modules; an image without them is not made to carry them.
+    requires static java.logging;
+    requires static java.sql;
 
     exports io.hotswap.runtime;
     // The management API over JMX: the MBean's interface, for JMX's introspection and any client

@@ -17,6 +17,9 @@ import java.util.regex.Pattern;
  * @param pluginDir     the plugin's directory (sources in it or in {@code src/main/java})
  * @param outputDir     where {@code <module>.jar} is written
  * @param compile       false: pack the already-compiled classes of {@code <pluginDir>/target/classes} (or {@code <pluginDir>})
+ * @param classesDir    with {@code compile} false, pack every file of this directory instead, classes and
+ *                      resources as they are (a Maven build's output directory, its resources processed);
+ *                      {@code <pluginDir>} is then only where the version stamp asks git
  * @param javacArgs     further javac options
  * @param libraries     {@code --lib}: library jars, or folders of them, to compile against and nest
  * @param include       also pack the files beside the sources whose relative path matches
@@ -27,7 +30,7 @@ import java.util.regex.Pattern;
  * @param diagnostics   where javac prints its diagnostics, in its own format
  * @param steps         told each step in one line, as {@code -v} prints them
  */
-public record BuildRequest(Path pluginDir, Path outputDir, boolean compile, List<String> javacArgs, List<Path> libraries,
+public record BuildRequest(Path pluginDir, Path outputDir, boolean compile, Optional<Path> classesDir, List<String> javacArgs, List<Path> libraries,
                            Optional<Pattern> include, Optional<Pattern> exclude, String livePrefix, boolean staticLinking,
                            KeepFiles keepFiles, Writer diagnostics, Consumer<String> steps) {
 
@@ -43,6 +46,10 @@ public record BuildRequest(Path pluginDir, Path outputDir, boolean compile, List
     public BuildRequest {
         Objects.requireNonNull(pluginDir, "pluginDir");
         Objects.requireNonNull(outputDir, "outputDir");
+        Objects.requireNonNull(classesDir, "classesDir");
+        if (compile && classesDir.isPresent()) {
+            throw BuildException.request("a directory of compiled classes (" + classesDir.get() + ") was given to a build that compiles");
+        }
         javacArgs = List.copyOf(javacArgs);
         libraries = List.copyOf(libraries);
         Objects.requireNonNull(include, "include");
@@ -58,13 +65,24 @@ public record BuildRequest(Path pluginDir, Path outputDir, boolean compile, List
 
     /** Compile {@code pluginDir} into {@code outputDir} with the defaults of {@code hotswap build}; javac's diagnostics to {@code diagnostics}. */
     public static BuildRequest of(Path pluginDir, Path outputDir, Writer diagnostics) {
-        return new BuildRequest(pluginDir, outputDir, true, List.of(), List.of(), Optional.empty(), Optional.empty(),
+        return new BuildRequest(pluginDir, outputDir, true, Optional.empty(), List.of(), List.of(), Optional.empty(), Optional.empty(),
                 "live_", false, KeepFiles.NEVER, diagnostics, step -> { });
+    }
+
+    /**
+     * Pack what a build tool compiled: every file of {@code classesDir} (classes and processed
+     * resources) with {@code libraries} nested, stamped from the git state of {@code projectDir},
+     * into {@code outputDir}; each step told to {@code steps}. What {@code hotswap:plugin} builds.
+     */
+    public static BuildRequest packing(Path projectDir, Path classesDir, Path outputDir, List<Path> libraries,
+                                       Consumer<String> steps) {
+        return new BuildRequest(projectDir, outputDir, false, Optional.of(classesDir), List.of(), libraries, Optional.empty(),
+                Optional.empty(), "live_", false, KeepFiles.NEVER, Writer.nullWriter(), steps);
     }
 
     /** This request with other javac options. */
     public BuildRequest withJavacArgs(List<String> args) {
-        return new BuildRequest(pluginDir, outputDir, compile, args, libraries, include, exclude, livePrefix, staticLinking,
+        return new BuildRequest(pluginDir, outputDir, compile, classesDir, args, libraries, include, exclude, livePrefix, staticLinking,
                 keepFiles, diagnostics, steps);
     }
 }

@@ -96,11 +96,21 @@ public final class PluginBuild {
     private Optional<Path> readClasses(List<LibraryJars.Jar> libraries) throws IOException {
         PluginSources sources = new PluginSources(request.pluginDir());
         if (!request.compile()) {
-            Path classes = sources.classesRoot();
-            request.steps().accept("packing the compiled classes of " + classes);
+            // A build tool's output directory holds the resources too, processed: all of it is packed.
+            boolean whole = request.classesDir().isPresent();
+            Path classes = request.classesDir().orElseGet(sources::classesRoot);
+            if (!Files.isRegularFile(classes.resolve("module-info.class"))) {
+                throw BuildException.failed("no module-info.class in " + classes + ": a plugin is an explicit module");
+            }
+            request.steps().accept("packing the compiled classes " + (whole ? "and resources " : "") + "of " + classes);
             try (Stream<Path> walk = Files.walk(classes)) {
-                for (Path f : walk.filter(p -> p.toString().endsWith(".class")).sorted().toList()) {
-                    contents.put(PluginSources.entryName(classes, f), Files.readAllBytes(f));
+                for (Path f : walk.filter(Files::isRegularFile).sorted().toList()) {
+                    String name = PluginSources.entryName(classes, f);
+                    if (name.endsWith(".class")) {
+                        contents.put(name, Files.readAllBytes(f));
+                    } else if (whole) {
+                        putResource(name, f);
+                    }
                 }
             }
             return Optional.empty();
@@ -118,17 +128,24 @@ public final class PluginBuild {
     }
 
     private void addResources(Optional<Path> sourceRoot) throws IOException {
+        if (request.classesDir().isPresent()) {
+            return; // the build tool put them among the classes, processed
+        }
         Map<String, Path> resources = new PluginSources(request.pluginDir())
                 .resources(sourceRoot, request.include(), request.exclude());
         for (Map.Entry<String, Path> r : resources.entrySet()) {
-            if (r.getKey().startsWith(BundleLayout.LIBRARIES)) {
-                // The runtime takes every file there for a library of the bundle.
-                throw BuildException.failed("resource " + r.getKey() + " is in " + BundleLayout.LIBRARIES
-                        + ", the folder of the bundle's libraries; give library jars with --lib");
-            }
-            contents.put(r.getKey(), r.getValue());
-            request.steps().accept("resource " + r.getKey());
+            putResource(r.getKey(), r.getValue());
         }
+    }
+
+    private void putResource(String name, Path file) {
+        if (name.startsWith(BundleLayout.LIBRARIES)) {
+            // The runtime takes every file there for a library of the bundle.
+            throw BuildException.failed("resource " + name + " is in " + BundleLayout.LIBRARIES
+                    + ", the folder of the bundle's libraries; give library jars with --lib");
+        }
+        contents.put(name, file);
+        request.steps().accept("resource " + name);
     }
 
     /**
@@ -171,6 +188,7 @@ public final class PluginBuild {
             throw BuildException.failed("module-info.class is invalid: " + e.getMessage(), e);
         }
         ModuleDescriptor descriptor = descriptor(stamped);
+        requireOnePluginProvider(descriptor);
         for (ModuleDescriptor.Provides p : descriptor.provides()) {
             for (String provider : p.providers()) {
                 if (!contents.entries().containsKey(provider.replace('.', '/') + ".class")) {
@@ -180,6 +198,18 @@ public final class PluginBuild {
             }
         }
         return stamped;
+    }
+
+    /** The rule the runtime applies when it reads the jar, checked before the jar is written. */
+    private static void requireOnePluginProvider(ModuleDescriptor descriptor) {
+        String service = io.hotswap.api.Plugin.class.getName();
+        List<String> providers = descriptor.provides().stream().filter(p -> p.service().equals(service))
+                .flatMap(p -> p.providers().stream()).toList();
+        if (providers.size() != 1) {
+            throw BuildException.failed("plugin " + descriptor.name() + ": module-info.class must provide " + service
+                    + " with exactly one implementation, it provides " + providers.size()
+                    + (providers.isEmpty() ? "" : " " + providers));
+        }
     }
 
     private Map<String, String> manifest(String module, String version, VersionStamp stamp) {

@@ -6,6 +6,7 @@ import io.hotswap.cli.command.ExitCode;
 import io.hotswap.cli.remote.HostsCommand;
 import io.hotswap.cli.remote.QuickReload;
 import io.hotswap.cli.remote.ReloadCommand;
+import io.hotswap.cli.remote.LeaksCommand;
 import io.hotswap.cli.remote.StatusCommand;
 import java.io.PrintWriter;
 import java.util.Collections;
@@ -14,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
+import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -27,8 +29,21 @@ import picocli.CommandLine.Spec;
 @Command(name = "hotswap", mixinStandardHelpOptions = true, version = "hotswap 0.1",
         description = "Builds plugins and reloads running hosts.",
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:success", "1:failure (compile error, reload error, host not found)", "2:usage error"})
+        exitCodeList = {"0:success", "1:failure (compile error, reload error, host not found)", "2:usage error"},
+        footerHeading = "%nExamples:%n",
+        footer = {"  hotswap build greeter plugins",
+                "      compile greeter/ into a host's plugin directory",
+                "  hotswap reload --host hello",
+                "      reload the running host named hello",
+                "  hotswap hosts",
+                "      list the running hosts of this user",
+                "  source <(hotswap generate-completion)",
+                "      complete hotswap's commands and options in bash",
+                "Each command's --help shows more."})
 public final class HotswapCommand implements Callable<Integer> {
+
+    /** The subcommand that prints the bash completion script of all the others (picocli's). */
+    static final String COMPLETION = "generate-completion";
 
 
     @Spec
@@ -55,7 +70,8 @@ public final class HotswapCommand implements Callable<Integer> {
         // picocli builds the model of every subcommand it is given, reflectively: about 1 ms for
         // all four, a few percent of an in-process `hotswap build` (benchmarks/NOTES.md). When the
         // first argument names one, that one is enough; otherwise (usage, --help) all of them.
-        Supplier<Object> named = args.length > 0 ? Subcommands.ALL.get(args[0]) : null;
+        // The completion script covers every command, so that one needs all of them too.
+        Supplier<Object> named = args.length > 0 && !args[0].equals(COMPLETION) ? Subcommands.ALL.get(args[0]) : null;
         if (named != null) {
             cli.addSubcommand(args[0], named.get());
         } else {
@@ -100,7 +116,9 @@ public final class HotswapCommand implements Callable<Integer> {
         m.put("build", BuildCommand::new);
         m.put("reload", ReloadCommand::new);
         m.put("status", StatusCommand::new);
+        m.put("leaks", LeaksCommand::new);
         m.put("hosts", HostsCommand::new);
+        m.put(COMPLETION, AutoComplete.GenerateCompletion::new);
         return Collections.unmodifiableMap(m);
     }
 

@@ -26,7 +26,7 @@ class HotswapCommandTest {
 
     @Test
     void eachSubcommandNamedFirstIsTheOneThatRuns() {
-        for (String name : new String[] {"build", "reload", "status", "hosts"}) {
+        for (String name : new String[] {"build", "reload", "status", "leaks", "hosts"}) {
             Cli unknown = Cli.run(name, "--frobnicate");
             assertThat(unknown.exitCode()).as(unknown.toString()).isEqualTo(ExitCode.USAGE);
             assertThat(unknown.err()).contains("Usage: hotswap " + name + " ");

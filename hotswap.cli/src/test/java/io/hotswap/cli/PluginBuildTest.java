@@ -63,4 +63,41 @@ class PluginBuildTest {
                 .isInstanceOfSatisfying(BuildException.class, e -> assertThat(e.reason()).isEqualTo(BuildException.Reason.REQUEST))
                 .hasMessage("plugin directory " + src.resolve("nowhere") + " does not exist");
     }
+
+    @Test
+    void packingABuildToolsOutputTakesItsClassesAndResourcesAsTheyAre(@TempDir Path classes, @TempDir Path none) throws Exception {
+        plugin("hello").compileInto(classes, none);
+        Files.writeString(classes.resolve("hello/impl/greeting.txt"), "processed");
+        List<String> steps = new java.util.ArrayList<>();
+
+        BuildResult built = PluginBuild.run(BuildRequest.packing(src, classes, out, List.of(), steps::add));
+
+        try (java.util.jar.JarFile jar = new java.util.jar.JarFile(built.jar().toFile())) {
+            assertThat(new String(jar.getInputStream(jar.getEntry("hello/impl/greeting.txt")).readAllBytes(),
+                    java.nio.charset.StandardCharsets.UTF_8)).isEqualTo("processed");
+            assertThat(jar.getManifest().getMainAttributes().getValue("Hotswap-Version")).isEqualTo(built.version());
+        }
+        assertThat(built.liveIndex().entries()).extracting(LiveEntry::name).containsExactly("live_version");
+        assertThat(steps).contains("packing the compiled classes and resources of " + classes, "resource hello/impl/greeting.txt");
+    }
+
+    @Test
+    void aDirectoryWithoutModuleInfoIsNoPluginToPack(@TempDir Path classes) {
+        assertThatThrownBy(() -> PluginBuild.run(BuildRequest.packing(src, classes, out, List.of(), step -> { })))
+                .isInstanceOfSatisfying(BuildException.class, e -> assertThat(e.reason()).isEqualTo(BuildException.Reason.FAILED))
+                .hasMessage("no module-info.class in " + classes + ": a plugin is an explicit module");
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({"false, 0", "true, 2"})
+    void aPluginProvidesExactlyOnePluginImplementation(boolean two, int count) throws Exception {
+        io.hotswap.testkit.plugins.PluginBuilder plugin = plugin("hello");
+        (two ? plugin.twoProviders() : plugin.noProvider()).writeSourcesTo(src);
+
+        assertThatThrownBy(() -> PluginBuild.run(BuildRequest.of(src, out, new StringWriter())))
+                .isInstanceOfSatisfying(BuildException.class, e -> assertThat(e.reason()).isEqualTo(BuildException.Reason.FAILED))
+                .hasMessageStartingWith("plugin hello: module-info.class must provide io.hotswap.api.Plugin with exactly one"
+                        + " implementation, it provides " + count);
+        assertThat(Files.list(out).toList()).isEmpty();
+    }
 }

@@ -2,9 +2,11 @@ package io.hotswap.cli;
 
 import static io.hotswap.cli.TestPlugins.plugin;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.hotswap.testkit.plugins.PluginBuilder;
 import io.hotswap.protocol.HostStatus;
+import io.hotswap.protocol.LeaksReply;
 import io.hotswap.protocol.LibraryStatus;
 import io.hotswap.protocol.PluginStatus;
 import io.hotswap.protocol.ProtocolCodec;
@@ -13,12 +15,14 @@ import io.hotswap.runtime.Swapper;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** reload, status and hosts against a host in this JVM (the end-to-end test runs one in its own process). */
+/** reload, status, leaks and hosts against a host in this JVM (the end-to-end test runs one in its own process). */
 class RemoteCommandsTest {
 
     @TempDir
@@ -32,9 +36,23 @@ class RemoteCommandsTest {
 
     private final long pid = ProcessHandle.current().pid();
 
+    // The test host's registry, where the leaks test leaves an old plugin object.
+    static final List<Object> KEPT = new ArrayList<>();
+
+    @AfterEach
+    void clear() {
+        KEPT.clear();
+    }
+
     private Swapper host(String name) {
         return Swapper.builder(plugins).name(name).freeDelay(Duration.ZERO)
                 .managementEndpoint(true).managementDirectory(base).build();
+    }
+
+    // A host whose leak watch proves a leak at the first collection, which it asks for itself.
+    private Swapper leakWatchedHost(String name) {
+        return Swapper.builder(plugins).name(name).freeDelay(Duration.ZERO).managementEndpoint(true)
+                .managementDirectory(base).leakThreshold(1, Duration.ZERO).leakCheckInterval(Duration.ofMillis(100)).build();
     }
 
     private void build(PluginBuilder source) throws Exception {
@@ -95,6 +113,49 @@ class RemoteCommandsTest {
                         assertThat(p.sha256()).hasSize(64);
                     });
         }
+    }
+
+    @Test
+    void leaksNamesTheStaticCollectionTheHostKeptAnOldPluginObjectIn() throws Exception {
+        build(plugin("hello").version("v1"));
+        try (Swapper swapper = leakWatchedHost("leaky")) {
+            swapper.loadPlugins(null);
+            keepThePlugin(swapper);
+            build(plugin("hello").version("v2"));
+            swapper.reload(null);
+            await("the leak proven").atMost(Duration.ofSeconds(60)).until(() -> swapper.status().leaked() == 1);
+
+            Cli leaks = Cli.run("leaks", "--runtime-dir", base.toString(), "--host", "leaky");
+            Cli json = Cli.run("leaks", "--json", "--runtime-dir", base.toString(), "--host", "leaky");
+
+            assertThat(leaks.exitCode()).as(leaks.toString()).isZero();
+            assertThat(leaks.out().lines()).hasSize(2);
+            assertThat(leaks.out().lines().findFirst().orElseThrow()).startsWith("leaked hello ").endsWith(", held by:");
+            assertThat(leaks.out()).contains("  static field " + RemoteCommandsTest.class.getName() + ".KEPT"
+                    + " -> java.util.ArrayList.elementData -> java.lang.Object[] [0] -> hello.impl.Impl"
+                    + " -> class hello.impl.Impl -> class loader plugin-hello@");
+            assertThat(json.exitCode()).as(json.toString()).isZero();
+            assertThat(((LeaksReply) ProtocolCodec.decodeReply(json.out().strip())).paths()).singleElement()
+                    .satisfies(p -> assertThat(p.chain()).startsWith("static field ").endsWith(p.loader()));
+        }
+    }
+
+    @Test
+    void aHostWithoutLeaksSaysSo() throws Exception {
+        build(plugin("hello"));
+        try (Swapper swapper = leakWatchedHost("clean")) {
+            swapper.loadPlugins(null);
+
+            Cli leaks = Cli.run("leaks", "--runtime-dir", base.toString(), "--host", "clean");
+
+            assertThat(leaks.exitCode()).as(leaks.toString()).isZero();
+            assertThat(leaks.out().strip()).isEqualTo("no leaked plugin versions");
+        }
+    }
+
+    // In a frame of its own, so that no local variable of the test holds the plugin.
+    private static void keepThePlugin(Swapper swapper) {
+        KEPT.add(swapper.current().find("hello").orElseThrow().plugin());
     }
 
     /** A status as a host with a plugin bundle sends it. */

@@ -12,9 +12,14 @@ public enum Command {
     /** Reload the plugin directory; the reply carries the details or the error. */
     RELOAD,
     /** Report generation, plugins with versions and leak figures. */
-    STATUS;
+    STATUS,
+    /**
+     * Name what holds each leaked version (a heap dump of the host, seconds); the reply carries the
+     * chains.
+     */
+    LEAKS;
 
-    /** The name on the wire: {@code reload}, {@code status}. */
+    /** The name on the wire: {@code reload}, {@code status}, {@code leaks}. */
     public String wireName() {
         return name().toLowerCase(Locale.ROOT);
     }

@@ -57,7 +57,7 @@ public final class ProtocolCodec {
             throw new ProtocolException("malformed request: no \"command\" string");
         }
         return new Request(Command.fromWire(name).orElseThrow(() ->
-                new ProtocolException("unknown command '" + name + "'; expected reload or status")));
+                new ProtocolException("unknown command '" + name + "'; expected reload, status or leaks")));
     }
 
     // ---- replies
@@ -70,6 +70,8 @@ public final class ProtocolCodec {
             m.put("status", status(s.status()));
         } else if (reply instanceof ReloadReply r) {
             m.put("details", details(r.details()));
+        } else if (reply instanceof LeaksReply l) {
+            m.put("leakPaths", l.paths().stream().map(ProtocolCodec::leakPath).toList());
         } else {
             ErrorReply e = (ErrorReply) reply;
             m.put("error", e.error());
@@ -93,7 +95,11 @@ public final class ProtocolCodec {
         if (reply.has("details")) {
             return new ReloadReply(details(reply.object("details")));
         }
-        throw new ProtocolException("a reply with \"ok\":true carries \"status\" or \"details\", this one neither");
+        if (reply.has("leakPaths")) {
+            return new LeaksReply(reply.list("leakPaths", ProtocolCodec::leakPath));
+        }
+        throw new ProtocolException("a reply with \"ok\":true carries \"status\", \"details\" or \"leakPaths\","
+                + " this one none");
     }
 
     // ---- status
@@ -190,21 +196,39 @@ public final class ProtocolCodec {
         return new LibraryStatus(f.string("name"), f.optionalString("version"), f.bool("automatic"), f.string("path"));
     }
 
-    private static Map<String, Object> leak(LeakStatus r) {
+    /** The three fields that name a leaked version, first in each of its objects. */
+    private static Map<String, Object> leakedVersion(String plugin, String version, String loader) {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("plugin", r.plugin());
-        m.put("version", r.version());
-        m.put("loader", r.loader());
+        m.put("plugin", plugin);
+        m.put("version", version);
+        m.put("loader", loader);
+        return m;
+    }
+
+    private static Map<String, Object> leak(LeakStatus r) {
+        Map<String, Object> m = leakedVersion(r.plugin(), r.version(), r.loader());
         m.put("freedAt", r.freedAt().toString());
         m.put("aliveForSeconds", r.aliveForSeconds());
         m.put("threads", r.threads());
+        m.put("holders", r.holders());
         return m;
     }
 
     private static LeakStatus leak(Object value, String path) throws ProtocolException {
         Fields f = Fields.of(value, path);
         return new LeakStatus(f.string("plugin"), f.string("version"), f.string("loader"), f.instant("freedAt"),
-                f.integer("aliveForSeconds"), f.list("threads", Fields::string));
+                f.integer("aliveForSeconds"), f.list("threads", Fields::string), f.optionalList("holders", Fields::string));
+    }
+
+    private static Map<String, Object> leakPath(LeakPathStatus p) {
+        Map<String, Object> m = leakedVersion(p.plugin(), p.version(), p.loader());
+        m.put("chain", p.chain());
+        return m;
+    }
+
+    private static LeakPathStatus leakPath(Object value, String path) throws ProtocolException {
+        Fields f = Fields.of(value, path);
+        return new LeakPathStatus(f.string("plugin"), f.string("version"), f.string("loader"), f.string("chain"));
     }
 
     // ---- reload details

@@ -2,6 +2,7 @@ package io.hotswap.protocol;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -17,6 +18,23 @@ public record ReloadResult(long generation, long tookMillis, Map<String, ReloadO
 
     public ReloadResult {
         outcomes = Collections.unmodifiableMap(new LinkedHashMap<>(outcomes));
+    }
+
+    /** {@code reloaded: generation 2 in 3 ms}, the first line a client prints. */
+    public String headline() {
+        return "reloaded: generation " + generation + " in " + tookMillis + " ms";
+    }
+
+    /**
+     * One line per plugin, in {@link #outcomes()} order, the names padded to one width:
+     * {@code greeter  OK}. What {@code hotswap reload} and {@code hotswap:reload} print under
+     * {@link #headline()}.
+     */
+    public List<String> outcomeLines() {
+        int width = outcomes.keySet().stream().mapToInt(String::length).max().orElse(0);
+        return outcomes.entrySet().stream()
+                .map(e -> e.getKey() + " ".repeat(width - e.getKey().length()) + "  " + e.getValue())
+                .toList();
     }
 
     /** {@code generation 2 in 3 ms: greeter=OK}, as the runtime's reload details print themselves. */

@@ -81,7 +81,9 @@ class ProtocolCodecProperties {
         Arbitrary<Reply> reloads = Combinators.combine(Arbitraries.longs(), Arbitraries.longs(),
                 Arbitraries.maps(text(), Arbitraries.of(ReloadOutcome.class)).ofMaxSize(4).map(LinkedHashMap::new))
                 .as((g, t, o) -> new ReloadReply(new ReloadResult(g, t, o)));
-        return Arbitraries.oneOf(errors, reloads, statuses().map(StatusReply::new));
+        Arbitrary<Reply> leakPaths = Combinators.combine(text(), text(), text(), text()).as(LeakPathStatus::new)
+                .list().ofMaxSize(3).map(LeaksReply::new);
+        return Arbitraries.oneOf(errors, reloads, statuses().map(StatusReply::new), leakPaths);
     }
 
     @Provide
@@ -94,7 +96,7 @@ class ProtocolCodecProperties {
                 .flatMap(p -> Combinators.combine(text().list().ofMaxSize(3), library.list().ofMaxSize(2)).as((req, libs) ->
                         plugin(p, req, libs)));
         Arbitrary<LeakStatus> leak = Combinators.combine(text(), text(), text(), instants(), Arbitraries.longs(),
-                text().list().ofMaxSize(3)).as(LeakStatus::new);
+                text().list().ofMaxSize(3), text().list().ofMaxSize(3)).as(LeakStatus::new);
         Arbitrary<Optional<ReloadingStatus>> reloading = Combinators.combine(instants(), optionalText(), text(), instants())
                 .as(ReloadingStatus::new).optional();
         Arbitrary<long[]> counts = Arbitraries.longs().array(long[].class).ofSize(8);

@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class ProtocolCodecTest {
 
@@ -25,7 +27,7 @@ class ProtocolCodecTest {
         PluginStatus fromModulePath = new PluginStatus("ticker", "sha256:0123456789ab", Optional.empty(), SHA,
                 Optional.empty(), Instant.parse("2026-12-01T10:00:01.5Z"), 1, false, List.of(), List.of());
         LeakStatus leak = new LeakStatus("old", "sha256:ba9876543210", "old@1", Instant.parse("2026-12-01T09:00:00Z"), 42,
-                List.of("worker-1", "tick \"quoted\""));
+                List.of("worker-1", "tick \"quoted\""), List.of("JDBC driver acc.leaky.Driver registered in DriverManager"));
         return new HostStatus("host \u00e9", 4242, "/srv/plugins", 3, 2, false, List.of(bundle, fromModulePath), 1, 2, 1,
                 1, List.of(leak), Optional.of(new ReloadingStatus(Instant.parse("2026-12-01T10:31:02Z"), Optional.of("acc.hang"),
                         "onLoad()", Instant.parse("2026-12-01T10:31:02.250Z"))));
@@ -78,6 +80,19 @@ class ProtocolCodecTest {
         }
 
         @Test
+        void aLeaksReplyCarriesEachChainAsWritten() throws ProtocolException {
+            LeaksReply reply = new LeaksReply(List.of(new LeakPathStatus("acc.leaky", "1.0 sha256:0123456789ab",
+                    "plugin-acc.leaky@0123456789ab#1", "static field io.host.Registry.LISTENERS -> java.lang.Object[] [0]"
+                    + " -> class loader plugin-acc.leaky@0123456789ab#1")));
+
+            String line = ProtocolCodec.encode(reply);
+
+            assertThat(line).startsWith("{\"ok\":true,\"leakPaths\":[{\"plugin\":\"acc.leaky\",\"version\":");
+            assertThat(ProtocolCodec.decodeReply(line)).isEqualTo(reply);
+            assertThat(ProtocolCodec.decodeReply("{\"ok\":true,\"leakPaths\":[]}")).isEqualTo(new LeaksReply(List.of()));
+        }
+
+        @Test
         void anErrorReplyWithAndWithoutPluginAndStep() throws ProtocolException {
             ErrorReply failed = new ErrorReply("Plugin hello failed at step 'onLoad()': no database",
                     Optional.of("hello"), Optional.of("onLoad()"));
@@ -110,7 +125,7 @@ class ProtocolCodecTest {
                     .isInstanceOf(ProtocolException.class).hasMessageStartingWith("malformed request: malformed JSON at position 0");
             assertThatThrownBy(() -> ProtocolCodec.decodeRequest("{\"verb\":1}")).hasMessage("malformed request: no \"command\" string");
             assertThatThrownBy(() -> ProtocolCodec.decodeRequest("{\"command\":\"format-disk\"}"))
-                    .hasMessage("unknown command 'format-disk'; expected reload or status");
+                    .hasMessage("unknown command 'format-disk'; expected reload, status or leaks");
             assertThatThrownBy(() -> ProtocolCodec.decodeRequest("{\"command\":\"status\",\"command\":\"reload\"}"))
                     .hasMessageContaining("duplicate key \"command\"");
         }
@@ -142,7 +157,9 @@ class ProtocolCodecTest {
             assertThatThrownBy(() -> ProtocolCodec.decodeReply("{\"ok\":false}")).hasMessage("error: is missing");
             assertThatThrownBy(() -> ProtocolCodec.decodeReply("{\"ok\":\"yes\"}")).hasMessage("ok: expected true or false, got a string");
             assertThatThrownBy(() -> ProtocolCodec.decodeReply("{\"ok\":true}"))
-                    .hasMessage("a reply with \"ok\":true carries \"status\" or \"details\", this one neither");
+                    .hasMessage("a reply with \"ok\":true carries \"status\", \"details\" or \"leakPaths\", this one none");
+            assertThatThrownBy(() -> ProtocolCodec.decodeReply("{\"ok\":true,\"leakPaths\":[{\"plugin\":\"a\"}]}"))
+                    .hasMessage("leakPaths[0].version: is missing");
         }
 
         @Test
@@ -160,14 +177,17 @@ class ProtocolCodecTest {
             }
         }
 
-        @Test
-        void aPluginFromAnOlderRuntimeWithoutLibrariesReadsAsAPlainPlugin() throws ProtocolException {
+        // A runtime older than bundles sends no "libraries", one older than the holder checks no "holders".
+        @ParameterizedTest
+        @ValueSource(strings = {"libraries", "holders"})
+        void aStatusFromAnOlderRuntimeWithoutAListReadsAsOneWithTheListEmpty(String key) throws ProtocolException {
             String good = ProtocolCodec.encode(new StatusReply(status()));
-            String older = good.replaceAll(",\"libraries\":\\[[^\\]]*\\]", "");
+            String list = ",\"" + key + "\":\\[[^\\]]*\\]";
+            String older = good.replaceAll(list, "");
 
-            assertThat(older).doesNotContain("libraries");
-            HostStatus s = ((StatusReply) ProtocolCodec.decodeReply(older)).status();
-            assertThat(s.plugins()).allSatisfy(p -> assertThat(p.libraries()).isEmpty());
+            assertThat(older).doesNotContain(key);
+            assertThat(ProtocolCodec.encode(ProtocolCodec.decodeReply(older)))
+                    .isEqualTo(good.replaceAll(list, ",\"" + key + "\":[]"));
         }
     }
 }

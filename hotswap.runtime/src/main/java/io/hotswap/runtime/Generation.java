@@ -124,11 +124,30 @@ public final class Generation {
             try {
                 results.add(new Invocation(p.name(), p.plugin().invokeFunc(name, params), null));
             } catch (Throwable t) {
-                log.warn("Plugin {}: invokeFunc(\"{}\") threw; going on with the next plugin", p.name(), name, t);
+                if (!isMissingFunction(t)) {
+                    log.warn("Plugin {}: invokeFunc(\"{}\") threw; going on with the next plugin", p.name(), name, t);
+                } else if (p.loaded().firstMissing(name)) {
+                    // Not a failure of the plugin, and the same answer on every call: once per version, no trace.
+                    log.warn("Plugin {} ({}) has no function \"{}\" ({}); invokeEach passes it by, and says so"
+                            + " once for this version", p.name(), p.version(), name, t.toString());
+                }
                 results.add(new Invocation(p.name(), null, t));
             }
         }
         return results;
+    }
+
+    /**
+     * Whether {@code invokeFunc} said it has no such function: an {@link UnsupportedOperationException}
+     * thrown by an {@code invokeFunc} itself ({@link io.hotswap.api.Plugin}'s default, or the
+     * plugin's own), not by code it called, whose trace the host needs.
+     */
+    private static boolean isMissingFunction(Throwable t) {
+        if (!(t instanceof UnsupportedOperationException)) {
+            return false;
+        }
+        StackTraceElement[] trace = t.getStackTrace();
+        return trace.length > 0 && trace[0].getMethodName().equals("invokeFunc");
     }
 
     void enter() {

@@ -3,14 +3,20 @@ package io.hotswap.runtime;
 import io.hotswap.runtime.jfr.Jfr;
 import io.hotswap.runtime.jfr.LeakEvent;
 import io.hotswap.runtime.layer.DefinedLayer;
+import io.hotswap.runtime.leak.HolderSearch;
+import io.hotswap.runtime.leak.Holders;
+import io.hotswap.runtime.leak.heap.HeapChains;
+import java.io.IOException;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.ref.WeakReference;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
@@ -22,15 +28,19 @@ import org.slf4j.Logger;
  *
  * <ul>
  *   <li><b>Certain leaks, at once.</b> A live thread that runs code of the freed version, or whose
- *       class or context class loader is its loader, holds the layer whatever the collector does:
- *       it is reported at the first sweep after a short grace (for a thread the plugin stopped in
+ *       class or context class loader is its loader, holds the layer whatever the collector does;
+ *       so do a JDBC driver of its classes left in {@code DriverManager}, a logging handler of its
+ *       classes on the root logger, and (where {@code java.lang} is open to the runtime) a shutdown
+ *       hook or a {@code ThreadLocal} value of its classes ({@link HolderSearch}). These are
+ *       reported at the first sweep after a short grace (for a thread the plugin stopped in
  *       {@code onFree} to end), without waiting for collections.</li>
  *   <li><b>Others, after proof.</b> A layer still reachable after the configured number of GC cycles
- *       and minimum age.</li>
- *   <li><b>A quiet host.</b> When freed layers wait past the minimum age and no collection has run
- *       since they were freed, the periodic sweep asks for one ({@code System.gc()}), at most once
- *       per sweep and only while such layers exist, so {@code collected} catches up on an idle host
- *       without any host code. A builder option turns it off.</li>
+ *       and minimum age, with whatever holders the checks find then.</li>
+ *   <li><b>A quiet host.</b> When freed layers wait past the minimum age and fewer than the
+ *       configured GC cycles have run since they were freed, the periodic sweep asks for one
+ *       ({@code System.gc()}), at most once per sweep and only while such layers exist, so
+ *       {@code collected} (or a proven leak) catches up on an idle host without any host code. A
+ *       builder option turns it off.</li>
  * </ul>
  */
 final class LeakWatch {
@@ -39,23 +49,23 @@ final class LeakWatch {
                            WeakReference<ModuleLayer> layer, Instant freedAt, long gcCountAtFree) {
     }
 
-    // What else holds a layer when no thread does: the usual suspects, so the log says where to look.
-    private static final String NO_THREAD = "none found (look for what the host or a library keeps of the plugin:"
-            + " a ThreadLocal on a host thread, a static cache or registry, a listener, a SoftReference such as a"
-            + " library's buffer pool)";
+    // What holds a layer when no check found anything: the usual suspects, so the log says where to look.
+    private static final String NOTHING_FOUND = "none found (look for what the host or a library keeps of the"
+            + " plugin: a static cache or registry, a listener, a SoftReference such as a library's buffer pool; and,"
+            + " unless java.lang is open to io.hotswap.runtime, a ThreadLocal on a host thread or a shutdown hook)";
 
-    // How long after its free a thread may still run a version's code before that counts as a
-    // certain leak: a thread the plugin stopped in onFree may take a moment to end.
-    private static final Duration THREAD_GRACE = Duration.ofSeconds(1);
+    // How long after its free a holder may still hold a version before that counts as a certain
+    // leak: a thread the plugin stopped in onFree may take a moment to end.
+    private static final Duration CERTAIN_GRACE = Duration.ofSeconds(1);
 
     private final int gcCycles;
     private final Duration minAge;
     private final boolean collectWhenQuiet;
-    // THREAD_GRACE, or the minimum age if that is shorter (tests set it to zero).
-    private final Duration threadGrace;
+    // CERTAIN_GRACE, or the minimum age if that is shorter (tests set it to zero).
+    private final Duration certainGrace;
     private final Logger log;
-    // Versions whose threads were checked once for a certain leak, by loader name.
-    private final java.util.Set<String> threadChecked = ConcurrentHashMap.newKeySet();
+    // Versions checked once for a certain leak, by loader name.
+    private final Set<String> checked = ConcurrentHashMap.newKeySet();
     private final ConcurrentLinkedQueue<Watched> watched = new ConcurrentLinkedQueue<>();
     private final Map<String, LeakReport> leaked = new ConcurrentHashMap<>();
     private final AtomicLong freed = new AtomicLong();
@@ -70,7 +80,7 @@ final class LeakWatch {
         this.gcCycles = gcCycles;
         this.minAge = minAge;
         this.collectWhenQuiet = collectWhenQuiet;
-        this.threadGrace = THREAD_GRACE.compareTo(minAge) < 0 ? THREAD_GRACE : minAge;
+        this.certainGrace = CERTAIN_GRACE.compareTo(minAge) < 0 ? CERTAIN_GRACE : minAge;
         this.log = log;
     }
 
@@ -96,18 +106,19 @@ final class LeakWatch {
         }
         long gcs = gcCount();
         Instant now = Instant.now();
-        if (periodic && collectWhenQuiet && watched.stream().anyMatch(w -> w.gcCountAtFree() == gcs
+        if (periodic && collectWhenQuiet && watched.stream().anyMatch(w -> gcs - w.gcCountAtFree() < gcCycles
                 && Duration.between(w.freedAt(), now).compareTo(minAge) >= 0 && !leaked.containsKey(w.loaderName()))) {
-            // Freed layers wait for a proof that no collection has come to give: ask for one.
+            // Freed layers wait for a proof that the collector has not come to give: ask for one. Not
+            // only when none ran since the free: a young collection seldom unloads classes.
             System.gc();
         }
         long gcsNow = gcCount();
-        Map<Thread, StackTraceElement[]> threads = null;
+        HolderSearch search = null;
         for (var it = watched.iterator(); it.hasNext(); ) {
             Watched w = it.next();
             if (w.loader().get() == null && w.layer().get() == null) {
                 it.remove();
-                threadChecked.remove(w.loaderName());
+                checked.remove(w.loaderName());
                 collected.incrementAndGet();
                 if (leaked.remove(w.loaderName()) != null) {
                     log.info("Plugin {} ({}): the layer reported leaked was collected after all", w.plugin(), w.version());
@@ -117,62 +128,40 @@ final class LeakWatch {
             } else if (!leaked.containsKey(w.loaderName())) {
                 Duration age = Duration.between(w.freedAt(), now);
                 boolean proven = gcsNow - w.gcCountAtFree() >= gcCycles && age.compareTo(minAge) >= 0;
-                List<String> holders = List.of();
-                if (proven || (age.compareTo(threadGrace) >= 0 && threadChecked.add(w.loaderName()))) {
-                    if (threads == null) {
-                        threads = Thread.getAllStackTraces(); // once per sweep, only when a version needs it
+                Holders holders = Holders.none();
+                ClassLoader loader = w.loader().get();
+                if (loader != null && (proven || (age.compareTo(certainGrace) >= 0 && checked.add(w.loaderName())))) {
+                    if (search == null) {
+                        search = HolderSearch.start(); // once per sweep, only when a version needs it
                     }
-                    holders = threadsOf(w, threads);
+                    holders = search.of(w.plugin(), loader, w.loaderName(), w.layer().get(), log);
                 }
-                if (!proven && holders.isEmpty()) {
-                    continue;
-                }
-                LeakReport report = new LeakReport(w.plugin(), w.version(), w.loaderName(), w.freedAt(), age, holders);
-                leaked.put(w.loaderName(), report);
-                if (Jfr.on()) {
-                    LeakEvent event = new LeakEvent();
-                    event.leaked(w.plugin(), w.version(), report.aliveFor().toMillis(), String.join(", ", report.threads()));
-                    event.commit();
-                }
-                if (proven) {
-                    log.warn("Plugin {} ({}): leaked: its layer is still reachable {} s and {} GC cycles after onFree;"
-                                    + " threads holding it: {}", w.plugin(), w.version(), report.aliveFor().toSeconds(),
-                            gcsNow - w.gcCountAtFree(), report.threads().isEmpty() ? NO_THREAD : report.threads());
-                } else {
-                    log.warn("Plugin {} ({}): leaked: {} ms after onFree a live thread still holds it, whatever the"
-                                    + " collector does: {}; stop it in onFree", w.plugin(), w.version(),
-                            report.aliveFor().toMillis(), report.threads());
+                if (proven || holders.certain()) {
+                    report(w, age, proven, gcsNow - w.gcCountAtFree(), holders);
                 }
             }
         }
     }
 
-    private static List<String> threadsOf(Watched w, Map<Thread, StackTraceElement[]> threads) {
-        ClassLoader loader = w.loader().get();
-        List<String> found = new ArrayList<>();
-        if (loader == null) {
-            return found;
+    private void report(Watched w, Duration age, boolean proven, long gcs, Holders holders) {
+        LeakReport report = new LeakReport(w.plugin(), w.version(), w.loaderName(), w.freedAt(), age,
+                holders.threads(), holders.others());
+        leaked.put(w.loaderName(), report);
+        if (Jfr.on()) {
+            LeakEvent event = new LeakEvent();
+            event.leaked(w.plugin(), w.version(), age.toMillis(), String.join(", ", report.threads()),
+                    String.join(", ", report.holders()));
+            event.commit();
         }
-        for (Map.Entry<Thread, StackTraceElement[]> e : threads.entrySet()) {
-            Thread t = e.getKey();
-            List<String> why = new ArrayList<>();
-            if (t.getClass().getClassLoader() == loader) {
-                why.add("its class " + t.getClass().getName() + " is the plugin's");
-            }
-            if (t.getContextClassLoader() == loader) {
-                why.add("its context class loader is the plugin's");
-            }
-            for (StackTraceElement frame : e.getValue()) {
-                if (w.loaderName().equals(frame.getClassLoaderName())) {
-                    why.add("it runs plugin code at " + frame); // the topmost frame of plugin code
-                    break;
-                }
-            }
-            if (!why.isEmpty()) {
-                found.add("\"" + t.getName() + "\" (" + String.join("; ", why) + ")");
-            }
+        if (proven) {
+            log.warn("Plugin {} ({}): leaked: its layer is still reachable {} s and {} GC cycles after onFree;"
+                            + " held by: {}", w.plugin(), w.version(), age.toSeconds(), gcs,
+                    holders.isEmpty() ? NOTHING_FOUND : String.join(", ", ManagementViews.leak(report).heldBy()));
+        } else {
+            log.warn("Plugin {} ({}): leaked: {} ms after onFree it is still held, whatever the collector does, by: {};"
+                            + " stop or remove them in onFree", w.plugin(), w.version(), age.toMillis(),
+                    String.join(", ", ManagementViews.leak(report).heldBy()));
         }
-        return found;
     }
 
     private static long gcCount() {
@@ -181,6 +170,29 @@ final class LeakWatch {
             sum += Math.max(0, gc.getCollectionCount());
         }
         return sum;
+    }
+
+    /**
+     * For each version reported leaked and still alive, what holds it ({@link HeapChains}): costly,
+     * on demand only. Runs beside sweeps, never under their lock: a dump takes seconds.
+     *
+     * @param dir an owner-only directory for the heap dump, deleted before this returns
+     */
+    List<LeakPath> paths(Path dir) throws IOException {
+        List<Watched> alive = watched.stream().filter(w -> leaked.containsKey(w.loaderName())).toList();
+        if (alive.isEmpty()) {
+            return List.of();
+        }
+        List<String> chains = HeapChains.explain(alive.stream().map(Watched::loader).toList(),
+                alive.stream().map(Watched::loaderName).toList(), dir);
+        List<LeakPath> paths = new ArrayList<>(alive.size());
+        for (int i = 0; i < alive.size(); i++) {
+            LeakReport report = leaked.get(alive.get(i).loaderName());
+            if (report != null) { // else collected since: nothing to explain
+                paths.add(new LeakPath(report, chains.get(i)));
+            }
+        }
+        return paths;
     }
 
     long freed() {

@@ -7,7 +7,9 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 
@@ -33,6 +35,8 @@ final class LoadedPlugin {
     private record Life(PluginState state, int holders, PluginInstance live) {
     }
 
+    private static final int MISSING_FUNCTIONS_TOLD = 32;
+
     private final String name;
     private final String sha256;
     private final Optional<String> descriptorVersion;
@@ -45,6 +49,9 @@ final class LoadedPlugin {
     private final boolean reloadable;
     private final Object export;
     private final AtomicReference<Life> life;
+    // Functions the host called that this version lacks, each told once: a host calling one every
+    // few seconds must not flood its log. Bounded, since the names come from the host.
+    private final Set<String> missingFunctions = ConcurrentHashMap.newKeySet();
 
     /**
      * @param reloadable what its {@code reloadable()} answered
@@ -185,6 +192,15 @@ final class LoadedPlugin {
             return new Life(PluginState.FREED, 0, null);
         });
         return before.live().free(true, log, name, info().version());
+    }
+
+    /**
+     * Whether the host's call of {@code function}, which this version does not have, is the first
+     * one to be told about; false for every later call, and past {@value #MISSING_FUNCTIONS_TOLD}
+     * different names.
+     */
+    boolean firstMissing(String function) {
+        return missingFunctions.size() < MISSING_FUNCTIONS_TOLD && missingFunctions.add(function);
     }
 
     String loaderName() {

@@ -2,6 +2,7 @@ package io.hotswap.runtime;
 
 import io.hotswap.protocol.ErrorReply;
 import io.hotswap.protocol.HostStatus;
+import io.hotswap.protocol.LeakPathStatus;
 import io.hotswap.protocol.LeakStatus;
 import io.hotswap.protocol.LibraryStatus;
 import io.hotswap.protocol.PluginStatus;
@@ -57,7 +58,12 @@ final class ManagementViews {
         return new LibraryStatus(l.name(), l.version(), l.automatic(), l.path());
     }
 
-    private static LeakStatus leak(LeakReport r) {
-        return new LeakStatus(r.plugin(), r.version(), r.loaderName(), r.freedAt(), r.aliveFor().toSeconds(), r.threads());
+    static LeakPathStatus leakPath(LeakPath p) {
+        return new LeakPathStatus(p.leak().plugin(), p.leak().version(), p.leak().loaderName(), p.chain());
+    }
+
+    static LeakStatus leak(LeakReport r) {
+        return new LeakStatus(r.plugin(), r.version(), r.loaderName(), r.freedAt(), r.aliveFor().toSeconds(), r.threads(),
+                r.holders());
     }
 }

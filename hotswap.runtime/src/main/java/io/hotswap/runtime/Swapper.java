@@ -2,6 +2,7 @@ package io.hotswap.runtime;
 
 import io.hotswap.api.Plugin;
 import io.hotswap.protocol.HostStatus;
+import io.hotswap.protocol.LeakPathStatus;
 import io.hotswap.protocol.Reply;
 import io.hotswap.protocol.endpoint.EndpointDirectory;
 import io.hotswap.runtime.event.SwapperAttachment;
@@ -77,6 +78,9 @@ public final class Swapper implements AutoCloseable {
     private volatile Object lastData;
     // Null when neither the endpoint nor JMX was asked for; also among the attachments.
     private final Management management;
+    // The endpoint's owner-only directory, even without an endpoint: where a heap dump of
+    // leakPaths() is written, and deleted.
+    private final EndpointDirectory ownerDirectory;
     // What follows this swapper's events (management, file watch): told after the reload lock is
     // released, in this order. Fixed once built.
     private final List<SwapperAttachment> attachments;
@@ -99,10 +103,11 @@ public final class Swapper implements AutoCloseable {
         }
         boolean watchFiles = b.fileWatch && !b.staticLinking;
         Management.Request request = null;
+        this.ownerDirectory = b.managementBase == null ? EndpointDirectory.forCurrentUser()
+                : EndpointDirectory.under(b.managementBase);
         if (b.managementEndpoint || b.jmx) {
-            EndpointDirectory dir = !b.managementEndpoint ? null
-                    : b.managementBase == null ? EndpointDirectory.forCurrentUser() : EndpointDirectory.under(b.managementBase);
-            request = new Management.Request(dir, b.jmx, pluginDir, b.managementReadTimeout);
+            request = new Management.Request(b.managementEndpoint ? ownerDirectory : null, b.jmx, pluginDir,
+                    b.managementReadTimeout);
         }
         Management opened = null;
         FileWatch watch = null;
@@ -170,6 +175,11 @@ public final class Swapper implements AutoCloseable {
         @Override
         public Reply reload() {
             return ManagementViews.reload(() -> Swapper.this.reload(lastData));
+        }
+
+        @Override
+        public List<LeakPathStatus> leakPaths() {
+            return Swapper.this.leakPaths().stream().map(ManagementViews::leakPath).toList();
         }
 
         // The MBean's cheap attributes: no snapshot, no leak sweep.
@@ -389,6 +399,25 @@ public final class Swapper implements AutoCloseable {
     }
 
     /**
+     * For each version the leak watch reports leaked, the shortest chain of strong references from
+     * a GC root to its class loader: what holds it. Costly, so only on demand: it dumps the live
+     * heap (a full collection, a file about the live heap's size, in the management endpoint's
+     * owner-only directory), reads the file streaming with a fixed buffer, one pass per link of the
+     * longest chain, and deletes it. The plugins keep serving meanwhile.
+     *
+     * @return one path per leaked version still alive; empty when nothing leaked
+     * @throws UncheckedIOException if the heap could not be dumped or read, naming the file
+     */
+    public List<LeakPath> leakPaths() {
+        leakWatch.sweep();
+        try {
+            return leakWatch.paths(ownerDirectory.create());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Swapper " + config.name() + ": cannot explain its leaks: " + e.getMessage(), e);
+        }
+    }
+
+    /**
      * Takes the reload lock, waiting at most the reload wait.
      *
      * @throws SwapException saying what is running, if another load or reload holds it that long
@@ -598,9 +627,10 @@ public final class Swapper implements AutoCloseable {
 
         /**
          * Whether the leak watch may ask for a garbage collection ({@code System.gc()}) when freed
-         * layers wait past the leak threshold's minimum age and none has run since they were freed:
-         * at most once per check interval, only while such layers exist. Default on, so unloading
-         * is proven on a quiet host; off for a host that wants no explicit collection.
+         * layers wait past the leak threshold's minimum age and fewer than its GC cycles have run
+         * since they were freed: at most once per check interval, only while such layers exist (so
+         * at most that many per freed version). Default on, so unloading, or a leak, is proven on a
+         * quiet host; off for a host that wants no explicit collection.
          */
         public Builder collectWhenQuiet(boolean collect) {
             this.collectWhenQuiet = collect;

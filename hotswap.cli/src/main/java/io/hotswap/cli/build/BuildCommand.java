@@ -5,7 +5,7 @@ import io.hotswap.build.BuildRequest;
 import io.hotswap.build.BuildResult;
 import io.hotswap.build.PluginBuild;
 import io.hotswap.cli.command.CommandException;
-import io.hotswap.cli.command.DebugOption;
+import io.hotswap.cli.command.CommonOptions;
 import io.hotswap.cli.command.ExitCode;
 import io.hotswap.protocol.bundle.BundleLayout;
 import java.io.IOException;
@@ -34,14 +34,23 @@ import picocli.CommandLine.Spec;
         description = {"Compiles a plugin (module-info.java in <pluginDir> or <pluginDir>/src/main/java) against the"
                 + " hotswap API and writes <outputDir>/<module>.jar atomically, with its live index and a version"
                 + " stamp (build time, git commit, dirty flag) in the module descriptor and the manifest.",
-                "Arguments after -- go to javac."})
+                "Arguments after -- go to javac."},
+        footerHeading = "%nExamples:%n",
+        footer = {"  hotswap build greeter plugins",
+                "      compile greeter/ into plugins/greeter.jar",
+                "  hotswap build --lib libs greeter plugins",
+                "      also nest the jars of libs/ as its private libraries",
+                "  hotswap build --compile=false greeter plugins",
+                "      pack greeter/target/classes as they are",
+                "  hotswap build greeter plugins -- -Xlint:all",
+                "      a javac option after --"})
 public final class BuildCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
 
     @Mixin
-    DebugOption debug;
+    CommonOptions options;
 
     @Option(names = "--include", paramLabel = "REGEX",
             description = "Also pack the files beside the sources whose relative path matches (src/main/resources is always packed).")
@@ -77,11 +86,6 @@ public final class BuildCommand implements Callable<Integer> {
     @Option(names = "-v", description = "Say what is done, step by step.")
     boolean verbose;
 
-    // The README's `hotswap build --help`: the standard help options are mixed into the top
-    // command only, so without this picocli refused --help here as an unknown option.
-    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
-    boolean help;
-
     @Parameters(index = "0", paramLabel = "<pluginDir>", description = "The plugin's directory.")
     Path pluginDir;
 
@@ -96,12 +100,12 @@ public final class BuildCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         BuildRequest.KeepFiles keep = leaveTemps ? BuildRequest.KeepFiles.ALWAYS
-                : debug.on() ? BuildRequest.KeepFiles.ON_FAILURE : BuildRequest.KeepFiles.NEVER;
+                : options.debug() ? BuildRequest.KeepFiles.ON_FAILURE : BuildRequest.KeepFiles.NEVER;
         Optional<Pattern> includes = pattern("--include", include);
         Optional<Pattern> excludes = pattern("--exclude", exclude);
         BuildResult built;
         try {
-            built = PluginBuild.run(new BuildRequest(pluginDir, outputDir, compile, javacArgs, libs, includes, excludes,
+            built = PluginBuild.run(new BuildRequest(pluginDir, outputDir, compile, Optional.empty(), javacArgs, libs, includes, excludes,
                     prefixLive, staticLinking, keep, err, verbose ? out::println : step -> { }));
         } catch (BuildException e) {
             e.filesLeft().ifPresent(dir -> out.println("temporary files left in " + dir));

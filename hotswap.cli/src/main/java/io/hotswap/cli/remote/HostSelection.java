@@ -1,13 +1,13 @@
 package io.hotswap.cli.remote;
 
 import io.hotswap.cli.command.CommandException;
-import io.hotswap.protocol.HostEntry;
 import io.hotswap.protocol.endpoint.EndpointDirectory;
+import io.hotswap.protocol.endpoint.HostQuery;
+import io.hotswap.protocol.endpoint.HostSelectionException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.stream.Collectors;
+import java.util.Optional;
+import java.util.OptionalLong;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -54,25 +54,13 @@ public final class HostSelection {
             }
             return socket;
         }
-        List<HostEntry> hosts = dir.hosts();
-        List<HostEntry> matching = new ArrayList<>();
-        for (HostEntry h : hosts) {
-            if ((name == null || h.name().equals(name)) && (pid == null || h.pid() == pid)) {
-                matching.add(h);
-            }
+        HostQuery query = new HostQuery(Optional.ofNullable(name), pid == null ? OptionalLong.empty() : OptionalLong.of(pid));
+        try {
+            return query.selectFrom(dir).socket();
+        } catch (HostSelectionException e) {
+            throw e.reason() == HostSelectionException.Reason.SEVERAL
+                    ? CommandException.usage(e.getMessage() + "; pick one with --pid")
+                    : CommandException.failed(e.getMessage());
         }
-        if (matching.size() == 1) {
-            return matching.get(0).socket();
-        }
-        String who = name != null ? "a host named " + name : pid != null ? "a host with pid " + pid : "a host";
-        if (matching.isEmpty()) {
-            throw CommandException.failed("found no " + who.substring(2) + " with a management endpoint in " + dir
-                    + (hosts.isEmpty() ? "" : "; running: " + describe(hosts)));
-        }
-        throw CommandException.usage("several hosts match, pick one with --pid: " + describe(matching));
-    }
-
-    private static String describe(List<HostEntry> hosts) {
-        return hosts.stream().map(h -> h.name() + " (pid " + h.pid() + ")").collect(Collectors.joining(", "));
     }
 }

@@ -1,6 +1,6 @@
 package io.hotswap.cli.remote;
 
-import io.hotswap.cli.command.DebugOption;
+import io.hotswap.cli.command.CommonOptions;
 import io.hotswap.cli.command.ExitCode;
 import io.hotswap.protocol.HostEntry;
 import java.io.PrintWriter;
@@ -12,7 +12,10 @@ import picocli.CommandLine.Spec;
 
 /** {@code hotswap hosts}: the hosts of this user that expose an endpoint, one a line, like {@code jps}. */
 @Command(name = "hosts", description = {"Lists the running hosts of this user that expose a management endpoint:",
-        "pid, name and plugin directory, one a line."})
+        "pid, name and plugin directory, one a line."},
+        footerHeading = "%nExample:%n",
+        footer = {"  hotswap hosts",
+                "      one line per host, for instance: 12345 hello /srv/hello/plugins"})
 public final class HostsCommand implements Callable<Integer> {
 
     @Spec
@@ -22,7 +25,7 @@ public final class HostsCommand implements Callable<Integer> {
     RuntimeDirOption runtimeDir;
 
     @Mixin
-    DebugOption debug;
+    CommonOptions options;
 
     @Override
     public Integer call() {

@@ -1,7 +1,7 @@
 package io.hotswap.cli.remote;
 
 import io.hotswap.cli.command.CommandException;
-import io.hotswap.cli.command.DebugOption;
+import io.hotswap.cli.command.CommonOptions;
 import io.hotswap.cli.command.ExitCode;
 import io.hotswap.protocol.ErrorReply;
 import io.hotswap.protocol.ReloadReply;
@@ -20,7 +20,14 @@ import picocli.CommandLine.Spec;
 /** {@code hotswap reload}: reloads a running host's plugin directory and prints what happened per plugin. */
 @Command(name = "reload", description = {"Reloads the plugin directory of a running host.",
         "Prints the outcome per plugin and exits 0, or prints the error (plugin, step, cause) and exits 1;"
-                + " the host then keeps serving its current generation."})
+                + " the host then keeps serving its current generation."},
+        footerHeading = "%nExamples:%n",
+        footer = {"  hotswap reload --host hello",
+                "      reload the running host named hello",
+                "  hotswap reload --pid 12345 --timeout 300",
+                "      one of several hosts of a name, waiting up to 5 minutes",
+                "  mvn package hotswap:reload -Dhotswap.host=hello",
+                "      the same after a Maven build (hotswap-maven-plugin)"})
 public final class ReloadCommand implements Callable<Integer> {
 
     @Spec
@@ -30,7 +37,7 @@ public final class ReloadCommand implements Callable<Integer> {
     HostSelection selection;
 
     @Mixin
-    DebugOption debug;
+    CommonOptions options;
 
     @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "120",
             description = "Give up waiting for the host's answer after this many seconds (the host's own limits,"
@@ -62,13 +69,9 @@ public final class ReloadCommand implements Callable<Integer> {
         }
         ReloadResult details = Replies.expect(reply, ReloadReply.class, io.hotswap.protocol.Command.RELOAD, socket)
                 .details();
-        out.println("reloaded: generation " + details.generation() + " in " + details.tookMillis() + " ms");
-        int width = 0;
-        for (String plugin : details.outcomes().keySet()) {
-            width = Math.max(width, plugin.length());
-        }
-        for (var outcome : details.outcomes().entrySet()) {
-            out.println("  " + pad(outcome.getKey(), width) + "  " + outcome.getValue());
+        out.println(details.headline());
+        for (String line : details.outcomeLines()) {
+            out.println("  " + line);
         }
         return ExitCode.OK;
     }

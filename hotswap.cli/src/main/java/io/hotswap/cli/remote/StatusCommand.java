@@ -1,6 +1,6 @@
 package io.hotswap.cli.remote;
 
-import io.hotswap.cli.command.DebugOption;
+import io.hotswap.cli.command.CommonOptions;
 import io.hotswap.cli.command.ExitCode;
 import io.hotswap.protocol.ErrorReply;
 import io.hotswap.protocol.HostStatus;
@@ -20,7 +20,12 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code hotswap status}: what a running host runs, and what it freed, collected or leaked. */
-@Command(name = "status", description = "Prints a running host's generation, plugins with versions, and leak figures.")
+@Command(name = "status", description = "Prints a running host's generation, plugins with versions, and leak figures.",
+        footerHeading = "%nExamples:%n",
+        footer = {"  hotswap status --host hello",
+                "      generation, plugins with versions and libraries, leaks",
+                "  hotswap status --host hello --json",
+                "      the same as one line of JSON, for scripts"})
 public final class StatusCommand implements Callable<Integer> {
 
     // A status never waits for a reload: it answers at once, or the host is in trouble.
@@ -36,7 +41,7 @@ public final class StatusCommand implements Callable<Integer> {
     boolean json;
 
     @Mixin
-    DebugOption debug;
+    CommonOptions options;
 
     @Override
     public Integer call() {
@@ -74,7 +79,7 @@ public final class StatusCommand implements Callable<Integer> {
                 + "  collected: " + s.collected() + "  leaked: " + s.leaked());
         for (LeakStatus leak : s.leaks()) {
             out.println("  leaked " + leak.plugin() + " " + leak.version() + ": alive " + leak.aliveForSeconds()
-                    + " s after onFree; threads: " + leak.threads());
+                    + " s after onFree; held by: " + (leak.heldBy().isEmpty() ? "none found" : String.join(", ", leak.heldBy())));
         }
         return ExitCode.OK;
     }

@@ -12,7 +12,7 @@ import jdk.jfr.Timespan;
 @Name("io.hotswap.Leak")
 @Label("Plugin Leak")
 @Category("Hotswap")
-@Description("A freed plugin version whose layer is still reachable after the configured GC cycles")
+@Description("A freed plugin version whose layer is still reachable: held for certain, or after the configured GC cycles")
 @StackTrace(false)
 public final class LeakEvent extends Event {
 
@@ -30,10 +30,15 @@ public final class LeakEvent extends Event {
     @Description("Live threads found holding the layer")
     String threads;
 
-    public void leaked(String plugin, String version, long aliveForMillis, String threads) {
+    @Label("Holders")
+    @Description("What else holds the layer: JDBC drivers, shutdown hooks, logging handlers, ThreadLocal values")
+    String holders;
+
+    public void leaked(String plugin, String version, long aliveForMillis, String threads, String holders) {
         this.plugin = plugin;
         this.version = version;
         this.aliveFor = aliveForMillis;
         this.threads = threads;
+        this.holders = holders;
     }
 }

@@ -7,7 +7,7 @@ import java.util.List;
  * server as {@code io.hotswap:type=Swapper,name=<host>} (the host name quoted with
  * {@link javax.management.ObjectName#quote(String)} unless it is made of letters, digits,
  * {@code .}, {@code _} and {@code -} only). Its status figures are read-only attributes, taken
- * fresh on every read; {@link #reload()} is its one operation.
+ * fresh on every read; {@link #reload()} and {@link #leakPaths()} are its operations.
  *
  * <p>Every attribute and result is a JDK type (strings, numbers, booleans, string arrays for the
  * lists), so a client needs no hotswap class: jconsole, VisualVM, jmxterm or a program of its own
@@ -119,4 +119,18 @@ public interface SwapperMXBean {
      * @since 0.1
      */
     String reload();
+
+    /**
+     * What holds each leaked version, one line per version: plugin, version and the shortest chain
+     * of references from a GC root to its class loader, e.g. {@code acc.leaky 1.0 sha256:0123456789ab:
+     * static field io.host.Registry.LISTENERS -> java.util.ArrayList.elementData ->
+     * java.lang.Object[] [0] -> acc.leaky.Listener -> class acc.leaky.Listener -> class loader
+     * plugin-acc.leaky@0123456789ab#1}. Costly: it dumps the live heap (into the endpoint's
+     * owner-only directory), reads the dump and deletes it; the plugins keep serving meanwhile.
+     *
+     * @return one line per leaked version; none when nothing leaked
+     * @throws IllegalStateException if the heap could not be dumped or read (no cause attached)
+     * @since 0.2
+     */
+    List<String> leakPaths();
 }

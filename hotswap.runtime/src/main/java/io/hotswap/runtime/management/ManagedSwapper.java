@@ -1,8 +1,10 @@
 package io.hotswap.runtime.management;
 
 import io.hotswap.protocol.HostStatus;
+import io.hotswap.protocol.LeakPathStatus;
 import io.hotswap.protocol.Reply;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * What the endpoint and the MBean may do with a swapper, in the protocol's terms: this package
@@ -39,4 +41,14 @@ public interface ManagedSwapper {
      *         failed (the old generation keeps serving)
      */
     Reply reload();
+
+    /**
+     * What holds each leaked version. None by default, for a swapper with no leak watch (the tests'
+     * fakes).
+     *
+     * @throws java.io.UncheckedIOException if the heap could not be dumped or read
+     */
+    default List<LeakPathStatus> leakPaths() {
+        return List.of();
+    }
 }

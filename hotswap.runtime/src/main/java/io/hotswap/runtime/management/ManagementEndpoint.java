@@ -2,6 +2,7 @@ package io.hotswap.runtime.management;
 
 import io.hotswap.protocol.ErrorReply;
 import io.hotswap.protocol.HostEntry;
+import io.hotswap.protocol.LeaksReply;
 import io.hotswap.protocol.ProtocolCodec;
 import io.hotswap.protocol.ProtocolException;
 import io.hotswap.protocol.Reply;
@@ -326,6 +327,15 @@ public final class ManagementEndpoint implements AutoCloseable {
     private Reply answer(Request request) {
         return switch (request.command()) {
             case STATUS -> new StatusReply(swapper.status());
+            case LEAKS -> {
+                log.info("Management endpoint of {}: leak paths requested (a heap dump)", swapper.name());
+                try {
+                    yield new LeaksReply(swapper.leakPaths());
+                } catch (RuntimeException e) {
+                    log.warn("Management endpoint of {}: leak paths failed", swapper.name(), e);
+                    yield ErrorReply.of("leak paths failed: " + e.getMessage());
+                }
+            }
             case RELOAD -> {
                 log.info("Management endpoint of {}: reload requested", swapper.name());
                 try {

@@ -2,6 +2,7 @@ package io.hotswap.runtime.management;
 
 import io.hotswap.protocol.ErrorReply;
 import io.hotswap.protocol.HostStatus;
+import io.hotswap.protocol.LeakPathStatus;
 import io.hotswap.protocol.ReloadReply;
 import io.hotswap.protocol.Reply;
 import io.hotswap.runtime.jmx.SwapperMXBean;
@@ -103,7 +104,7 @@ final class SwapperBean implements SwapperMXBean, AutoCloseable {
     public List<String> getLeaks() {
         return status().leaks().stream()
                 .map(l -> l.plugin() + " " + l.version() + " alive " + l.aliveForSeconds() + " s after onFree"
-                        + (l.threads().isEmpty() ? "" : ", held by " + String.join(", ", l.threads())))
+                        + (l.heldBy().isEmpty() ? "" : ", held by " + String.join(", ", l.heldBy())))
                 .toList();
     }
 
@@ -115,6 +116,16 @@ final class SwapperBean implements SwapperMXBean, AutoCloseable {
         }
         // No cause attached: a remote console could not deserialize the runtime's exception types.
         throw new IllegalStateException(((ErrorReply) reply).error());
+    }
+
+    @Override
+    public List<String> leakPaths() {
+        try {
+            return swapper.leakPaths().stream().map(LeakPathStatus::line).toList();
+        } catch (RuntimeException e) {
+            // No cause attached, as for reload: a remote console could not deserialize it.
+            throw new IllegalStateException(e.getMessage());
+        }
     }
 
     private HostStatus status() {

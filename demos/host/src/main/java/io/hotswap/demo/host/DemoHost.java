@@ -18,9 +18,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Every demo host is started the same way: {@code <demo> <pluginDir> [name]}, the name (default:
  * the demo's) being what {@code hotswap reload --host} finds it by. The swapper frees replaced
- * versions after two seconds and opens its management endpoint and JMX on a thread of their own,
- * so that the plugins run while those open. Its rounds report when replaced versions were freed
- * and when they left memory ({@link UnloadReport}).
+ * versions after two seconds, proves them collected (or leaked) some ten seconds later, and opens
+ * its management endpoint and JMX on a thread of their own, so that the plugins run while those
+ * open. Its rounds report when replaced versions were freed and when they left memory
+ * ({@link UnloadReport}).
  */
 public final class DemoHost {
 
@@ -28,6 +29,11 @@ public final class DemoHost {
     public static final Duration PACE = Duration.ofSeconds(2);
 
     private static final Duration FREE_DELAY = Duration.ofSeconds(2);
+
+    // A freed version is proven collected, or reported leaked, once it has waited this long (and
+    // the leak watch asks for the collection itself on a quiet heap): a demo shows its unloading
+    // within seconds, where a real host keeps the default minute.
+    private static final Duration LEAK_MIN_AGE = Duration.ofSeconds(10);
 
     private final Swapper swapper;
     private final ScheduledExecutorService work;
@@ -65,6 +71,7 @@ public final class DemoHost {
         Swapper swapper = configure.apply(Swapper.builder(Path.of(args[0]))
                         .name(args.length > 1 ? args[1] : demo)
                         .freeDelay(FREE_DELAY)
+                        .leakThreshold(3, LEAK_MIN_AGE)
                         .managementEndpoint(true)      // hotswap reload --host <name>
                         .jmx(true)                     // jconsole, VisualVM
                         .managementInBackground(true)) // the plugins run while those two open

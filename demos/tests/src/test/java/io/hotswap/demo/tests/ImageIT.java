@@ -28,22 +28,23 @@ class ImageIT {
 
         assertThat(modules).contains("io.hotswap.api", "io.hotswap.protocol", "io.hotswap.runtime", "io.hotswap.cli",
                 "io.hotswap.demo.hello", "io.hotswap.demo.extension", "io.hotswap.demo.livex",
-                "io.hotswap.demo.slink", "io.hotswap.demo.trine", "io.hotswap.demo.libs", "org.slf4j",
-                "org.slf4j.simple", "io.github.classgraph", "info.picocli", "org.objectweb.asm", "jdk.compiler", "jdk.zipfs",
+                "io.hotswap.demo.slink", "io.hotswap.demo.trine", "io.hotswap.demo.libs", "io.hotswap.demo.web",
+                "io.hotswap.build", "org.slf4j", "org.slf4j.simple", "io.github.classgraph", "info.picocli", "org.objectweb.asm", "jdk.compiler", "jdk.zipfs",
                 "jdk.jdwp.agent");
         // JMX for jconsole and VisualVM: the agent (remote connector, attach's local agent) and RMI.
         assertThat(modules).contains("java.management", "jdk.management", "jdk.management.agent",
                 "java.management.rmi");
+        // The web demo's server is the JDK's own.
+        assertThat(modules).contains("jdk.httpserver");
         // Only what the modules require: no desktop, no scripting, no HTTP client, no full JDK.
-        assertThat(modules).doesNotContain("java.desktop", "java.scripting", "java.net.http", "java.sql",
-                "jdk.httpserver", "jdk.jshell");
+        assertThat(modules).doesNotContain("java.desktop", "java.scripting", "java.net.http", "java.sql", "jdk.jshell");
         // The libs demo's Gson lives in its plugin bundles only, never in the boot layer.
         assertThat(modules).doesNotContain("com.google.gson");
     }
 
     @Test
     void hasALauncherForTheCommandAndEveryDemoHostAndNoHeadersOrManPages() {
-        for (String launcher : List.of("hotswap", "hello", "extension", "livex", "slink", "trine", "libs")) {
+        for (String launcher : List.of("hotswap", "hello", "extension", "livex", "slink", "trine", "libs", "web")) {
             assertThat(image.resolve("bin").resolve(launcher)).as("bin/" + launcher).isExecutable();
         }
         assertThat(image.resolve("include")).doesNotExist();
@@ -52,7 +53,7 @@ class ImageIT {
 
     @Test
     void everyDemoHostAnswersHelpWithItsUsageAndRefusesAnUnknownOption() throws Exception {
-        for (String host : List.of("hello", "extension", "livex", "slink", "trine", "libs")) {
+        for (String host : List.of("hello", "extension", "livex", "slink", "trine", "libs", "web")) {
             String launcher = image.resolve("bin").resolve(host).toString();
             assertThat(run(launcher, "--help")).as(host + " --help").startsWith("usage: " + host + " <pluginDir> [name]");
 
@@ -101,6 +102,13 @@ class ImageIT {
     }
 
     @Test
+    void theImageShipsTheCommandsBashCompletion() throws Exception {
+        String script = java.nio.file.Files.readString(image.resolve("bin/hotswap_completion"));
+        assertThat(script).startsWith("#!/usr/bin/env bash").contains("complete -F _complete_hotswap")
+                .contains("generate-completion").contains("--prefixLive").contains("--timeout");
+    }
+
+    @Test
     void theCommandRunsFromTheImage() throws Exception {
         assertThat(run(image.resolve("bin/hotswap").toString(), "--help"))
                 .contains("build").contains("reload").contains("status").contains("hosts");
@@ -137,7 +145,8 @@ class ImageIT {
                 "io.hotswap.demo.livex", "io.hotswap.demo.livex.LivexHost",
                 "io.hotswap.demo.slink", "io.hotswap.demo.slink.SlinkHost",
                 "io.hotswap.demo.trine", "io.hotswap.demo.trine.TrineHost",
-                "io.hotswap.demo.libs", "io.hotswap.demo.libs.LibsHost");
+                "io.hotswap.demo.libs", "io.hotswap.demo.libs.LibsHost",
+                "io.hotswap.demo.web", "io.hotswap.demo.web.WebHost");
         ModuleFinder finder = ModuleFinder.of(modules);
         mainClasses.forEach((module, main) -> assertThat(finder.find(module)).as(module + " in " + modules)
                 .hasValueSatisfying(m -> assertThat(m.descriptor().mainClass()).hasValue(main)));

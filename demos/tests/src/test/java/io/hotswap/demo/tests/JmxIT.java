@@ -118,8 +118,8 @@ class JmxIT {
     /**
      * Reads each attribute the MBean's info lists, one by one as jconsole does, so that an attribute
      * the client cannot read fails the test with the host's own exception instead of missing from the
-     * result; also checks that the info lists every attribute of the interface and the reload
-     * operation.
+     * result; also checks that the info lists every attribute of the interface and its two
+     * operations, and that leakPaths answers a clean host with no line.
      */
     private static Map<String, Object> readEveryAttribute(MBeanServerConnection mbeans, ObjectName name)
             throws Exception {
@@ -130,7 +130,10 @@ class JmxIT {
             values.put(attribute.getName(), mbeans.getAttribute(name, attribute.getName()));
         }
         assertThat(values).containsOnlyKeys(ATTRIBUTES);
-        assertThat(Arrays.stream(info.getOperations()).map(MBeanOperationInfo::getName)).containsExactly("reload");
+        assertThat(Arrays.stream(info.getOperations()).map(MBeanOperationInfo::getName))
+                .containsExactlyInAnyOrder("reload", "leakPaths");
+        // Nothing leaked yet: no line, and no heap dumped for it.
+        assertThat((String[]) mbeans.invoke(name, "leakPaths", new Object[0], new String[0])).isEmpty();
         assertThat(info.getDescriptor().getFieldValue("interfaceClassName"))
                 .isEqualTo("io.hotswap.runtime.jmx.SwapperMXBean");
         return values;

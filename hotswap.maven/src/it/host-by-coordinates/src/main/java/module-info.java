@@ -1,0 +1,3 @@
+module acme.host {
+    requires io.hotswap.runtime;
+}

@@ -1,0 +1,5 @@
+package lonely;
+
+/** A plugin class nobody provides. */
+public final class Lonely implements io.hotswap.api.Plugin {
+}

@@ -1,0 +1,3 @@
+module lonely {
+    requires io.hotswap.api;
+}
