@@ -28,6 +28,19 @@ record Figure(String figure, String value, String floor, String ratio, String go
         this(figure, value, floor, ratio, goal, pass ? Result.PASS : Result.MISS);
     }
 
+    /**
+     * A row of {@code value} against {@code floor}, both in milliseconds with their spread, the
+     * ratio of the medians (and of the p90s); the goal is met at a median ratio of at most
+     * {@code goalRatio}.
+     *
+     * @param floorLabel what the floor is, after its figures ({@code ", `javac` + `jar`"}); may be empty
+     */
+    static Figure ratio(String figure, Samples value, Samples floor, String floorLabel, String goal, double goalRatio) {
+        double ratio = (double) value.median() / floor.median();
+        return new Figure(figure, value.describeMillis(), floor.describeMillis() + floorLabel,
+                "%.2f× (p90 %.2f×)".formatted(ratio, (double) value.p90() / floor.p90()), goal, ratio <= goalRatio);
+    }
+
     /** A row shown beside the others, with no goal: {@code why} says why it has none. */
     static Figure only(String figure, String value, String floor, String ratio, String why) {
         return new Figure(figure, value, floor, ratio, why, Result.FIGURE);

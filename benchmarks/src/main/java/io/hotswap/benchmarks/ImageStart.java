@@ -41,24 +41,10 @@ public final class ImageStart {
         buildPlugin(image, pluginSources, plugins);
         Report report = new Report("image-start");
 
-        long[] host = new long[rounds.runs()];
-        long[] floor = new long[rounds.runs()];
-        for (int i = 0; i < rounds.total(); i++) {
-            int m = rounds.sample(i);
-            int round = i;
-            long[] took = new long[2]; // host, floor
-            Interleaving.inTurn(i, () -> took[0] = timeHost(image, plugins, round), () -> took[1] = timeJavaVersion(image));
-            if (m >= 0) {
-                host[m] = took[0];
-                floor[m] = took[1];
-            }
-        }
-        Samples h = Samples.of(host);
-        Samples f = Samples.of(floor);
-        double ratio = (double) h.median() / f.median();
-        report.figure(new Figure("image start to first plugin call (`bin/hello`, whole process)", h.describeMillis(),
-                f.describeMillis() + ", `bin/java -version`",
-                "%.2f× (p90 %.2f×)".formatted(ratio, (double) h.p90() / f.p90()), "≤ 1.5× floor", ratio <= RATIO_GOAL));
+        long[][] starts = Interleaving.measure(rounds.warmup(), rounds.runs(), i -> timeHost(image, plugins, i),
+                i -> timeJavaVersion(image));
+        report.figure(Figure.ratio("image start to first plugin call (`bin/hello`, whole process)", Samples.of(starts[0]),
+                Samples.of(starts[1]), ", `bin/java -version`", "≤ 1.5× floor", RATIO_GOAL));
         measureCli(image, plugins, rounds, report);
         report.note("- Image: %s (%s). The plugin is `demos/hello/plugin/world`, built once before timing with the image's `bin/hotswap build`."
                 .formatted(image, Files.readAllLines(image.resolve("release")).stream()
@@ -76,8 +62,6 @@ public final class ImageStart {
      */
     private static void measureCli(Path image, Path plugins, BenchArgs.Rounds rounds, Report report) throws Exception {
         int runs = rounds.runs() * 3;
-        long[] reload = new long[runs];
-        long[] floor = new long[runs];
         String name = "bench-cli-" + ProcessHandle.current().pid();
         runHost(image, plugins, name, () -> {
             // The endpoint opens on its own thread after the first load: wait for it outside the timing.
@@ -88,23 +72,11 @@ public final class ImageStart {
                 }
                 Thread.sleep(50);
             }
-            for (int i = 0; i < rounds.warmup() + runs; i++) {
-                int m = i - rounds.warmup();
-                long[] took = new long[2];
-                Interleaving.inTurn(i, () -> took[0] = timed(image, "hotswap", "reload", "--host", name),
-                        () -> took[1] = timeJavaVersion(image));
-                if (m >= 0) {
-                    reload[m] = took[0];
-                    floor[m] = took[1];
-                }
-            }
+            long[][] cli = Interleaving.measure(rounds.warmup(), runs, i -> timed(image, "hotswap", "reload", "--host", name),
+                    i -> timeJavaVersion(image));
+            report.figure(Figure.ratio("cli: `hotswap reload --host NAME`, whole process", Samples.of(cli[0]),
+                    Samples.of(cli[1]), ", `bin/java -version`", "≤ 2× floor", CLI_GOAL));
         });
-        Samples r = Samples.of(reload);
-        Samples f = Samples.of(floor);
-        double ratio = (double) r.median() / f.median();
-        report.figure(new Figure("cli: `hotswap reload --host NAME`, whole process", r.describeMillis(),
-                f.describeMillis() + ", `bin/java -version`",
-                "%.2f× (p90 %.2f×)".formatted(ratio, (double) r.p90() / f.p90()), "≤ 2× floor", ratio <= CLI_GOAL));
         report.note(("- cli: `bin/hotswap reload --host NAME` against a running `bin/hello` (one unchanged plugin:"
                 + " the host's own reload takes a few ms), process start to exit, beside `bin/java -version`;"
                 + " %d of each after %d of warm-up, interleaved.").formatted(runs, rounds.warmup()));
