@@ -3,7 +3,7 @@
 # and writes benchmarks/RESULTS.md. Under 10 minutes on 2 cores. Not part of `mvn verify`.
 #
 #   benchmarks/run.sh            build if needed, run all, write RESULTS.md
-#   benchmarks/run.sh latency    run one (latency | calls | memory | overhead | build | start |
+#   benchmarks/run.sh latency    run one (latency | many | peers | calls | memory | overhead | build | start |
 #                                bundle | bundle-memory | web), print only
 #   benchmarks/run.sh fuzz [dur] fuzz the jar reader and the protocol codec with Jazzer (fuzz/),
 #                                each for dur (default 2m, as their @FuzzTest says), print
@@ -47,7 +47,8 @@ fi
 # io.hotswap.api from the boot layer); the benchmarks, the test kit's plugin builder and JMH on the
 # class path.
 modpath="$lib/hotswap.demo.web.jar:$lib/hotswap.demo.host.jar:$lib/hotswap.api.jar:$lib/hotswap.protocol.jar:$lib/hotswap.runtime.jar:$lib/hotswap.build.jar:$lib/hotswap.cli.jar:$lib/picocli.jar:$lib/asm.jar:$lib/slf4j-api.jar:$lib/slf4j-simple.jar:$lib/classgraph.jar"
-classpath="$jar:$lib/hotswap.testkit.plugins.jar:$lib/jmh-core.jar:$lib/jopt-simple.jar:$lib/commons-math3.jar"
+# PF4J and Felix, the peers of `peers`, on the class path too.
+classpath="$jar:$lib/hotswap.testkit.plugins.jar:$lib/jmh-core.jar:$lib/jopt-simple.jar:$lib/commons-math3.jar:$lib/pf4j.jar:$lib/java-semver.jar:$lib/org.apache.felix.framework.jar"
 run() {
   local main="$1"; shift
   "$java" -Xms512m -Xmx2g --module-path "$modpath" --add-modules io.hotswap.runtime,io.hotswap.cli,io.hotswap.demo.web \
@@ -55,7 +56,7 @@ run() {
     -cp "$classpath" "io.hotswap.benchmarks.$main" "$@"
 }
 
-declare -A mains=([latency]=ReloadLatency [calls]=CallsUnderReload [memory]=MemoryOverReloads [overhead]=CallOverhead
+declare -A mains=([latency]=ReloadLatency [many]=ManyPlugins [peers]=Peers [calls]=CallsUnderReload [memory]=MemoryOverReloads [overhead]=CallOverhead
   [build]=BuildTime [start]=ImageStart [bundle]=BundleLatency [bundle-memory]=BundleMemory [web]=WebUnderReload)
 # Each benchmark's leading arguments (the rest of the command line follows them).
 declare -A fixed=([build]="$hello_plugin $lib/slf4j-api.jar" [start]="$image $hello_plugin" [bundle]="$bench_libs"
@@ -71,7 +72,7 @@ export BENCH_OUT="$out"
 mkdir -p "$out/tmp" # the generated plugin jars; removed with the rest at the end
 start=$(date +%s)
 load_before="$(cut -d' ' -f1-3 /proc/loadavg)"
-for b in latency calls memory overhead build start bundle bundle-memory web; do
+for b in latency many peers calls memory overhead build start bundle bundle-memory web; do
   echo "== $b"
   # shellcheck disable=SC2086
   run "${mains[$b]}" ${fixed[$b]:-}
@@ -93,10 +94,10 @@ took=$(( $(date +%s) - start ))
   echo
   echo "| figure | median (spread) | floor, same run | ratio | goal | result |"
   echo "|---|---|---|---|---|---|"
-  for b in reload-latency calls-under-reload memory-over-reloads call-overhead build-time image-start bundle-latency bundle-memory web; do
+  for b in reload-latency many-plugins peers calls-under-reload memory-over-reloads call-overhead build-time image-start bundle-latency bundle-memory web; do
     if [[ -f "$out/$b.rows.md" ]]; then cat "$out/$b.rows.md"; fi
   done
-  for b in reload-latency calls-under-reload memory-over-reloads call-overhead build-time image-start bundle-latency bundle-memory web; do
+  for b in reload-latency many-plugins peers calls-under-reload memory-over-reloads call-overhead build-time image-start bundle-latency bundle-memory web; do
     if [[ -f "$out/$b.notes.md" ]]; then
       echo
       echo "## $b"

@@ -114,10 +114,8 @@ public final class BuildTime {
 
         Samples b = Samples.of(build);
         Samples f = Samples.of(floor);
-        double ratio = (double) b.median() / f.median();
-        report.figure(new Figure("`hotswap build` of the hello plugin (in-process)", b.describeMillis(),
-                f.describeMillis() + ", `javac` + `jar`",
-                "%.2f× (p90 %.2f×)".formatted(ratio, (double) b.p90() / f.p90()), "≤ 1.2× floor", ratio <= RATIO_GOAL));
+        report.figure(Figure.ratio("`hotswap build` of the hello plugin (in-process)", b, f, ", `javac` + `jar`",
+                "≤ 1.2× floor", RATIO_GOAL));
         report.note("- The plugin is `demos/hello/plugin/world` (%d source files), built in place in the git checkout, through `PluginBuild.run(BuildRequest.of(<pluginDir>, <outputDir>, diagnostics).withJavacArgs(\"--module-path\", <slf4j-api.jar>))`, the build behind the command without its picocli parse (which builds one subcommand's model, well under 1 ms), into a fresh output directory each time."
                 .formatted(sources.size()));
         report.note("- Floor: `javax.tools` javac with `-d <classes> --module-path <api.jar>:<slf4j-api.jar> --release 17` (the options `hotswap build` gives javac), then the `jar` tool (`ToolProvider`) `--create --file <jar> -C <classes> .`; a fresh directory each time, created and removed outside the timed part.");

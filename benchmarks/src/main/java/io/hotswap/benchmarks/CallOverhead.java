@@ -31,9 +31,10 @@ public final class CallOverhead {
         int warmup = args.length > 1 ? Integer.parseInt(args[1]) : 3;
         int iterations = args.length > 2 ? Integer.parseInt(args[2]) : 5;
         Report report = new Report("call-overhead");
-        // The fork needs the runtime on the module path, as this JVM has it.
+        // The fork needs the runtime on the module path, as this JVM has it, and the plugin build
+        // that the test kit's PluginBuilder (on the class path) writes the live index with.
         List<String> jvmArgs = new ArrayList<>(List.of("-Xms256m", "-Xmx256m",
-                "--module-path", System.getProperty("jdk.module.path"), "--add-modules", "io.hotswap.runtime",
+                "--module-path", System.getProperty("jdk.module.path"), "--add-modules", "io.hotswap.runtime,io.hotswap.build",
                 "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn", "-Djava.io.tmpdir=" + System.getProperty("java.io.tmpdir")));
         Collection<RunResult> results = new Runner(new OptionsBuilder()
                 .include(InvokeFuncBenchmark.class.getName() + "\\.")

@@ -68,8 +68,12 @@ public final class WebUnderReload {
                 WebLoad.Result quietCli = load.run(uri, phase);
                 AtomicLong viaCli = new AtomicLong();
                 WebLoad.Result reloadingCli = whileReloading(load, uri, phase, variants, plugins, () -> {
-                    Process p = new ProcessBuilder(hotswap.toString(), "reload", "--host", name)
-                            .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+                    ProcessBuilder pb = new ProcessBuilder(hotswap.toString(), "reload", "--host", name)
+                            .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD);
+                    // Without XDG_RUNTIME_DIR the endpoint is under the temp directory, which run.sh
+                    // moves for a full run: the command must look where this JVM's swapper is.
+                    pb.environment().put("HOTSWAP_OPTS", "-Djava.io.tmpdir=" + System.getProperty("java.io.tmpdir"));
+                    Process p = pb.start();
                     if (p.waitFor() != 0) {
                         throw new IllegalStateException("hotswap reload --host " + name + " exited " + p.exitValue());
                     }

@@ -4,6 +4,7 @@ import io.hotswap.cli.build.BuildCommand;
 import io.hotswap.cli.command.CommandException;
 import io.hotswap.cli.command.ExitCode;
 import io.hotswap.cli.remote.HostsCommand;
+import io.hotswap.cli.remote.QuickReload;
 import io.hotswap.cli.remote.ReloadCommand;
 import io.hotswap.cli.remote.LeaksCommand;
 import io.hotswap.cli.remote.RollbackCommand;
@@ -12,6 +13,7 @@ import java.io.PrintWriter;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import picocli.AutoComplete;
@@ -44,8 +46,6 @@ public final class HotswapCommand implements Callable<Integer> {
     /** The subcommand that prints the bash completion script of all the others (picocli's). */
     static final String COMPLETION = "generate-completion";
 
-    /** The subcommands by name, in the order the usage lists them. */
-    private static final Map<String, Supplier<Object>> SUBCOMMANDS = subcommands();
 
     @Spec
     CommandSpec spec;
@@ -61,16 +61,22 @@ public final class HotswapCommand implements Callable<Integer> {
      * Never calls {@code System.exit}, so tests and other tools can run it in-process.
      */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
+        Optional<Integer> quick = QuickReload.run(args, out, err);
+        if (quick.isPresent()) {
+            out.flush();
+            err.flush();
+            return quick.get();
+        }
         CommandLine cli = new CommandLine(new HotswapCommand());
         // picocli builds the model of every subcommand it is given, reflectively: about 1 ms for
         // all four, a few percent of an in-process `hotswap build` (benchmarks/NOTES.md). When the
         // first argument names one, that one is enough; otherwise (usage, --help) all of them.
         // The completion script covers every command, so that one needs all of them too.
-        Supplier<Object> named = args.length > 0 && !args[0].equals(COMPLETION) ? SUBCOMMANDS.get(args[0]) : null;
+        Supplier<Object> named = args.length > 0 && !args[0].equals(COMPLETION) ? Subcommands.ALL.get(args[0]) : null;
         if (named != null) {
             cli.addSubcommand(args[0], named.get());
         } else {
-            SUBCOMMANDS.forEach((name, command) -> cli.addSubcommand(name, command.get()));
+            Subcommands.ALL.forEach((name, command) -> cli.addSubcommand(name, command.get()));
         }
         cli.setOut(out);
         cli.setErr(err);
@@ -99,6 +105,11 @@ public final class HotswapCommand implements Callable<Integer> {
             out.flush();
             err.flush();
         }
+    }
+
+    /** The subcommands by name, in the order the usage lists them; made on first use, after the quick path. */
+    private static final class Subcommands {
+        static final Map<String, Supplier<Object>> ALL = subcommands();
     }
 
     private static Map<String, Supplier<Object>> subcommands() {

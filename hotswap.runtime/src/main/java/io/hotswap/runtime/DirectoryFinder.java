@@ -2,6 +2,8 @@ package io.hotswap.runtime;
 
 import io.hotswap.api.Plugin;
 import io.hotswap.runtime.jar.BundleException;
+import io.hotswap.runtime.jar.FileStamp;
+import io.hotswap.runtime.jar.FileStamps;
 import io.hotswap.runtime.jar.JarLimits;
 import io.hotswap.runtime.jar.JarReadException;
 import io.hotswap.runtime.jar.PluginJar;
@@ -17,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -29,6 +32,11 @@ import org.slf4j.Logger;
  * The plugins of a plugin directory: every {@code *.jar} in it, a plain plugin jar or a bundle
  * with its libraries nested (see {@link BundleLayout}), filtered by the whitelist. Each is read
  * once into memory; each version gets a layer of its own.
+ *
+ * <p>A reload costs what changed: a file whose {@link FileStamp} shows it unchanged since the
+ * running version was read from it is not read again, and that version's jar (its hash, its
+ * descriptor, its entries) stands for it. Any other file is read and hashed whole, and its hash
+ * remains the plugin's identity.
  */
 final class DirectoryFinder implements PluginFinder {
 
@@ -36,12 +44,14 @@ final class DirectoryFinder implements PluginFinder {
     private final Whitelist whitelist;
     private final JarLimits limits;
     private final Logger log;
+    private final FileStamps stamps;
 
-    DirectoryFinder(Path pluginDir, Whitelist whitelist, JarLimits limits, Logger log) {
+    DirectoryFinder(Path pluginDir, Whitelist whitelist, JarLimits limits, Logger log, FileStamps stamps) {
         this.pluginDir = pluginDir;
         this.whitelist = whitelist;
         this.limits = limits;
         this.log = log;
+        this.stamps = stamps;
     }
 
     @Override
@@ -53,9 +63,13 @@ final class DirectoryFinder implements PluginFinder {
             throw new ResolveException(null, ReloadStep.READ_JAR, "cannot list plugin directory " + pluginDir, e);
         }
         Collections.sort(files);
+        Map<Path, PluginJar> lastRead = new HashMap<>();
+        for (LoadedPlugin p : previous.loaded()) {
+            p.jar().filter(j -> j.stamp().isPresent()).ifPresent(j -> lastRead.put(j.file(), j));
+        }
         Map<String, PluginJar> jars = new TreeMap<>();
         for (Path file : files) {
-            PluginJar jar = read(file);
+            PluginJar jar = readIfChanged(file, lastRead.get(file));
             if (!whitelist.admits(jar.name(), file, log)) {
                 continue;
             }
@@ -78,6 +92,24 @@ final class DirectoryFinder implements PluginFinder {
             }
         }
         return jars;
+    }
+
+    /** {@code last} if the file's stamp shows it unchanged since {@code last} was read from it; else the file, read. */
+    private PluginJar readIfChanged(Path file, PluginJar last) {
+        FileStamp now;
+        try {
+            now = stamps.of(file);
+        } catch (IOException e) {
+            // Gone or unreadable since the listing: the read below fails with the file and the cause.
+            return read(file);
+        }
+        if (last != null && last.stamp().orElseThrow().unchangedIn(now)) {
+            return last;
+        }
+        PluginJar read = read(file);
+        // The same bytes again (a racy stamp, a touched file): the running jar, newly stamped,
+        // so that the generation holds one copy of them.
+        return last != null && last.sha256().equals(read.sha256()) ? last.stamped(now) : read.stamped(now);
     }
 
     private PluginJar read(Path file) {

@@ -114,15 +114,32 @@ final class LoadedPlugin {
         return l.plugin();
     }
 
-    /** What this version was made from; empty once freed. */
+    Optional<DefinedLayer> layer() {
+        PluginInstance l = life.get().live();
+        return l == null ? Optional.empty() : l.layer();
+    }
+
+    /**
+     * The jar this version was made from, with the latest stamp its file was seen with, for a
+     * reload to reuse; empty once freed.
+     */
     Optional<PluginJar> jar() {
         PluginInstance l = life.get().live();
         return l == null ? Optional.empty() : Optional.of(l.jar());
     }
 
-    Optional<DefinedLayer> layer() {
-        PluginInstance l = life.get().live();
-        return l == null ? Optional.empty() : l.layer();
+    /**
+     * A reload found this version's file again, with these bytes ({@code again} has its hash):
+     * the next reload compares the file with {@code again}'s stamp. Nothing once freed.
+     *
+     * @throws IllegalArgumentException if {@code again} holds other bytes than this version's jar
+     */
+    void seenAgain(PluginJar again) {
+        if (!again.sha256().equals(sha256)) {
+            throw new IllegalArgumentException("Plugin " + name + " (" + info().version() + ") was not made from "
+                    + again);
+        }
+        life.updateAndGet(l -> l.live() == null ? l : new Life(l.state(), l.holders(), l.live().withJar(again)));
     }
 
     /**

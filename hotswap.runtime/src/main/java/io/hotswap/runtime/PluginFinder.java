@@ -26,7 +26,8 @@ sealed interface PluginFinder permits DirectoryFinder, HostLayerFinder {
     static PluginFinder of(SwapperConfig config, java.nio.file.Path pluginDir) {
         return config.staticLinking()
                 ? new HostLayerFinder(config.hostLayer(), new Whitelist(config.whitelist()), config.log())
-                : new DirectoryFinder(pluginDir, new Whitelist(config.whitelist()), config.jarLimits(), config.log());
+                : new DirectoryFinder(pluginDir, new Whitelist(config.whitelist()), config.jarLimits(), config.log(),
+                        config.fileStamps());
     }
 
     /**

@@ -8,8 +8,9 @@ import java.util.concurrent.Callable;
 import org.slf4j.Logger;
 
 /**
- * The live part of one plugin version: its plugin object and its layer (none for a statically
- * linked plugin, whose module is in the host's layer). It is what freeing drops; its hooks run
+ * The live part of one plugin version: its plugin object, its layer (none for a statically
+ * linked plugin, whose module is in the host's layer) and the jar it was made from, which the next
+ * reload reuses while the file is unchanged. It is what freeing drops; its hooks run
  * with the version's loader as the thread's context class loader, so that what the plugin starts
  * from a hook is attributed to it.
  *
@@ -17,6 +18,11 @@ import org.slf4j.Logger;
  *            kept so that a reload that skips a rejected file can carry this version over
  */
 record PluginInstance(Plugin plugin, Optional<DefinedLayer> layer, PluginJar jar) {
+
+    /** The same instance, its jar {@code again}: the jar read again from its file, found unchanged. */
+    PluginInstance withJar(PluginJar again) {
+        return new PluginInstance(plugin, layer, again);
+    }
 
     ClassLoader loader() {
         return layer.<ClassLoader>map(DefinedLayer::loader).orElseGet(() -> plugin.getClass().getClassLoader());

@@ -172,6 +172,10 @@ final class Reloader {
             LoadedPlugin old = running.get();
             boolean sameJar = old.sha256().equals(jar.sha256());
             boolean depsCarried = deps.stream().allMatch(d -> previous.loaded(d.name()).orElse(null) == d);
+            if (sameJar) {
+                // The file's latest stamp, so that the next reload need not read it again.
+                old.seenAgain(jar);
+            }
             if (!old.reloadable()) {
                 next.put(jar.name(), old);
                 return sameJar ? PluginOutcome.UNCHANGED : PluginOutcome.NOT_RELOADABLE;

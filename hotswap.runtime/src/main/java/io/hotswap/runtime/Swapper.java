@@ -7,6 +7,7 @@ import io.hotswap.protocol.Reply;
 import io.hotswap.protocol.endpoint.EndpointDirectory;
 import io.hotswap.runtime.event.SwapperAttachment;
 import io.hotswap.runtime.event.SwapperEvent;
+import io.hotswap.runtime.jar.FileStamps;
 import io.hotswap.runtime.jar.JarLimits;
 import io.hotswap.runtime.jfr.Jfr;
 import io.hotswap.runtime.jfr.ReloadEvent;
@@ -98,7 +99,7 @@ public final class Swapper implements AutoCloseable {
         this.config = new SwapperConfig(b.name, b.log, b.hostLayer, b.whitelist, b.extensionFactory,
                 b.reloadCallback, b.freeDelay, b.leakGcCycles, b.leakMinAge, b.leakCheckInterval, b.livePrefix, b.staticLinking,
                 new JarLimits(b.maxPluginFileSize, b.maxInflatedSize), b.hookTimeout,
-                b.staticLinking ? Duration.ZERO : b.probation, b.probationRule);
+                b.staticLinking ? Duration.ZERO : b.probation, b.probationRule, b.fileStamps);
         this.log = b.log;
         this.pluginDir = b.pluginDir;
         this.current = new AtomicReference<>(Generation.empty(log));
@@ -712,6 +713,7 @@ public final class Swapper implements AutoCloseable {
         private final List<SwapperAttachment> extraAttachments = new ArrayList<>();
         private Duration probation = Duration.ZERO;
         private ProbationRule probationRule = ProbationRule.none();
+        private FileStamps fileStamps = FileStamps.SYSTEM;
 
         private Builder(Path pluginDir) {
             this.pluginDir = Objects.requireNonNull(pluginDir, "pluginDir");
@@ -971,6 +973,12 @@ public final class Swapper implements AutoCloseable {
          */
         public Builder probationRule(ProbationRule rule) {
             this.probationRule = Objects.requireNonNull(rule, "rule");
+            return this;
+        }
+
+        /** Where reloads learn whether a plugin file changed; the file system's unless a test fakes it. */
+        Builder fileStamps(FileStamps stamps) {
+            this.fileStamps = Objects.requireNonNull(stamps, "stamps");
             return this;
         }
 

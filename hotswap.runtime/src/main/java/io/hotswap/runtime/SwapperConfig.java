@@ -1,5 +1,6 @@
 package io.hotswap.runtime;
 
+import io.hotswap.runtime.jar.FileStamps;
 import io.hotswap.runtime.jar.JarLimits;
 import java.time.Duration;
 import java.util.Set;
@@ -16,7 +17,7 @@ record SwapperConfig(String name, Logger log, ModuleLayer hostLayer, Set<String>
                      Supplier<?> extensionFactory, ReloadCallback reloadCallback, Duration freeDelay,
                      int leakGcCycles, Duration leakMinAge, Duration leakCheckInterval, String livePrefix,
                      boolean staticLinking, JarLimits jarLimits, Duration hookTimeout, Duration probation,
-                     ProbationRule probationRule) {
+                     ProbationRule probationRule, FileStamps fileStamps) {
 
     SwapperConfig {
         whitelist = Set.copyOf(whitelist);

@@ -1,6 +1,7 @@
 package io.hotswap.cli.remote;
 
 import io.hotswap.cli.command.CommandException;
+import io.hotswap.protocol.endpoint.EndpointDirectory;
 import io.hotswap.protocol.endpoint.HostQuery;
 import io.hotswap.protocol.endpoint.HostSelectionException;
 import java.nio.file.Files;
@@ -36,17 +37,26 @@ public final class HostSelection {
 
     /** The socket of the selected host. */
     Path socket() {
-        if (target != null && target.socket != null) {
-            if (!Files.exists(target.socket)) {
-                throw CommandException.failed("no socket at " + target.socket);
+        return target == null ? socket(runtimeDir.directory(), null, null, null)
+                : socket(runtimeDir.directory(), target.name, target.pid, target.socket);
+    }
+
+    /**
+     * The socket of the host selected by at most one of {@code name}, {@code pid} and
+     * {@code socket} (the others null), or of the only host in {@code dir} if none is given.
+     *
+     * @throws CommandException naming what was looked for and what is running
+     */
+    static Path socket(EndpointDirectory dir, String name, Long pid, Path socket) {
+        if (socket != null) {
+            if (!Files.exists(socket)) {
+                throw CommandException.failed("no socket at " + socket);
             }
-            return target.socket;
+            return socket;
         }
-        HostQuery query = target == null ? HostQuery.any()
-                : new HostQuery(Optional.ofNullable(target.name),
-                        target.pid == null ? OptionalLong.empty() : OptionalLong.of(target.pid));
+        HostQuery query = new HostQuery(Optional.ofNullable(name), pid == null ? OptionalLong.empty() : OptionalLong.of(pid));
         try {
-            return query.selectFrom(runtimeDir.directory()).socket();
+            return query.selectFrom(dir).socket();
         } catch (HostSelectionException e) {
             throw e.reason() == HostSelectionException.Reason.SEVERAL
                     ? CommandException.usage(e.getMessage() + "; pick one with --pid")

@@ -50,30 +50,45 @@ public final class ReloadCommand extends HostCommand {
 
     @Override
     public Integer call() {
-        PrintWriter out = out();
-        PrintWriter err = err();
         if (timeoutSeconds <= 0) {
             throw CommandException.usage("--timeout must be a positive number of seconds, was " + timeoutSeconds);
         }
-        Path socket = selection.socket();
-        Reply reply = Replies.ask(socket, new Request(io.hotswap.protocol.Command.RELOAD, force),
-                Duration.ofSeconds(timeoutSeconds));
+        return reload(selection.socket(), Duration.ofSeconds(timeoutSeconds), force, waitProbation, out(), err());
+    }
+
+    /**
+     * Asks the host at {@code socket} to reload ({@code force}: the files an automatic rollback
+     * rejected too) and prints what it answered; with {@code waitProbation}, then waits for the new
+     * generation's probation (at most its time and {@code timeout} more). Returns the exit code.
+     * {@link QuickReload} calls it too: no lambda on this path, each would cost the command's start.
+     */
+    static int reload(Path socket, Duration timeout, boolean force, boolean waitProbation, PrintWriter out,
+                      PrintWriter err) {
+        Reply reply = Replies.ask(socket, new Request(io.hotswap.protocol.Command.RELOAD, force), timeout);
         if (reply instanceof ErrorReply failed) {
             err.println("reload failed: " + failed.error());
-            failed.plugin().ifPresent(p -> err.println("  plugin: " + p));
-            failed.step().ifPresent(s -> err.println("  step:   " + s));
+            if (failed.plugin().isPresent()) {
+                err.println("  plugin: " + failed.plugin().get());
+            }
+            if (failed.step().isPresent()) {
+                err.println("  step:   " + failed.step().get());
+            }
             err.println("the host keeps serving its current generation");
             return ExitCode.FAILED;
         }
         ReloadResult details = Replies.expect(reply, ReloadReply.class, io.hotswap.protocol.Command.RELOAD, socket)
                 .details();
         out.println(details.headline());
-        details.outcomeLines().forEach(line -> out.println("  " + line));
+        for (String line : details.outcomeLines()) {
+            out.println("  " + line);
+        }
         if (details.outcomes().containsValue(ReloadOutcome.SKIPPED)) {
             out.println("SKIPPED: an automatic rollback rejected that file; change it, or reload with --force");
         }
-        details.probationUntil().ifPresent(until -> out.println("on probation until " + until
-                + "; hotswap rollback makes the generation before current again"));
+        if (details.probationUntil().isPresent()) {
+            out.println("on probation until " + details.probationUntil().get()
+                    + "; hotswap rollback makes the generation before current again");
+        }
         if (!waitProbation) {
             return ExitCode.OK;
         }
@@ -81,7 +96,7 @@ public final class ReloadCommand extends HostCommand {
             out.println("no probation to wait for: the host keeps no generation on probation");
             return ExitCode.OK;
         }
-        Instant deadline = details.probationUntil().get().plusSeconds(timeoutSeconds);
+        Instant deadline = details.probationUntil().get().plus(timeout);
         Optional<ProbationEnd> end = ProbationWait.await(socket, details.generation(), deadline);
         if (end.isEmpty()) {
             out.println("probation of generation " + details.generation() + " ended by a later reload");

@@ -12,6 +12,11 @@ public final class RuntimeDirOption {
     Path runtimeDir;
 
     EndpointDirectory directory() {
+        return directory(runtimeDir);
+    }
+
+    /** The endpoint directory under {@code runtimeDir}, or this user's when it is null. */
+    static EndpointDirectory directory(Path runtimeDir) {
         return runtimeDir == null ? EndpointDirectory.forCurrentUser() : EndpointDirectory.under(runtimeDir);
     }
 }

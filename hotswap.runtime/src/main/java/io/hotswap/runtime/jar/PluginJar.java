@@ -3,6 +3,7 @@ package io.hotswap.runtime.jar;
 import java.lang.module.ModuleDescriptor;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -23,17 +24,32 @@ import java.util.stream.Collectors;
  * @param descriptor the module descriptor, with its packages computed from the entries
  * @param entries    the plugin module's entries, directories and nested libraries left out
  * @param libraries  the nested libraries, in the order of their paths; empty for a plain plugin
+ * @param stamp      what the file system said of the file just before it was read, if the reader
+ *                   asked: a later reload that sees the same stamp uses this jar instead of
+ *                   reading the file again
  */
 public record PluginJar(Path file, String sha256, ModuleDescriptor descriptor, JarEntries entries,
-                        List<LibraryJar> libraries) {
+                        List<LibraryJar> libraries, Optional<FileStamp> stamp) {
 
     public PluginJar {
         libraries = List.copyOf(libraries);
+        Objects.requireNonNull(stamp, "stamp");
+    }
+
+    /** A jar or bundle read without a stamp. */
+    public PluginJar(Path file, String sha256, ModuleDescriptor descriptor, JarEntries entries,
+                     List<LibraryJar> libraries) {
+        this(file, sha256, descriptor, entries, libraries, Optional.empty());
     }
 
     /** A plain plugin: no libraries. */
     public PluginJar(Path file, String sha256, ModuleDescriptor descriptor, JarEntries entries) {
         this(file, sha256, descriptor, entries, List.of());
+    }
+
+    /** This jar, with the stamp its file had just before it was read. */
+    public PluginJar stamped(FileStamp before) {
+        return new PluginJar(file, sha256, descriptor, entries, libraries, Optional.of(before));
     }
 
     /** The plugin's name: its module name. */

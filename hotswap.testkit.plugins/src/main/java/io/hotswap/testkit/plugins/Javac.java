@@ -41,6 +41,14 @@ public final class Javac {
 
     /** Compiles {@code files} into {@code classes}; @return {@code classes} */
     public static Path compile(List<Path> files, Path classes, List<Path> modulePath) {
+        return compile(files, classes, modulePath, List.of());
+    }
+
+    /**
+     * Compiles {@code files} into {@code classes} with javac's {@code options} besides (a class
+     * path, {@code -proc:none}); @return {@code classes}
+     */
+    public static Path compile(List<Path> files, Path classes, List<Path> modulePath, List<String> options) {
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         if (javac == null) {
             throw new IllegalStateException("no system Java compiler: run on a JDK, not a JRE");
@@ -49,6 +57,7 @@ public final class Javac {
         modulePath.forEach(p -> path.add(p.toString()));
         List<String> args = new ArrayList<>(List.of("--release", "17", "-nowarn", "-d", classes.toString(),
                 "--module-path", String.join(File.pathSeparator, path)));
+        args.addAll(options);
         files.forEach(f -> args.add(f.toString()));
         StringWriter errors = new StringWriter();
         PrintStream err = new PrintStream(new OutputStream() {
