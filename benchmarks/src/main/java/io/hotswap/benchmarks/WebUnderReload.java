@@ -125,15 +125,25 @@ public final class WebUnderReload {
                 "%d of %,d, quiet".formatted(quiet.failed(), quiet.requests()), "—", "0 failed",
                 reloading.failed() == 0 && quiet.failed() == 0));
         double throughput = reloading.perSecond() / quiet.perSecond();
-        report.figure(new Figure("web: throughput, reloading every 200 ms (" + trigger + ")",
-                "%,.0f req/s".formatted(reloading.perSecond()), "%,.0f req/s quiet".formatted(quiet.perSecond()),
-                "%.1f %%".formatted(100 * throughput),
-                throughputGoal > 0 ? "≥ %.0f %% of quiet".formatted(100 * throughputGoal) : "figure",
-                throughputGoal <= 0 || throughput >= throughputGoal));
         double p99 = (double) reloading.p99Nanos() / quiet.p99Nanos();
-        report.figure(new Figure("web: p99 latency, reloading every 200 ms (" + trigger + ")",
-                Samples.ms(reloading.p99Nanos()) + " ms", Samples.ms(quiet.p99Nanos()) + " ms quiet",
-                "%.2f×".formatted(p99), throughputGoal > 0 ? "≤ 1.5× quiet" : "figure", throughputGoal <= 0 || p99 <= 1.5));
+        String throughputRow = "web: throughput, reloading every 200 ms (" + trigger + ")";
+        String throughputValue = "%,.0f req/s".formatted(reloading.perSecond());
+        String throughputQuiet = "%,.0f req/s quiet".formatted(quiet.perSecond());
+        String throughputRatio = "%.1f %%".formatted(100 * throughput);
+        String p99Row = "web: p99 latency, reloading every 200 ms (" + trigger + ")";
+        String p99Value = Samples.ms(reloading.p99Nanos()) + " ms";
+        String p99Quiet = Samples.ms(quiet.p99Nanos()) + " ms quiet";
+        String p99Ratio = "%.2f×".formatted(p99);
+        if (throughputGoal > 0) {
+            report.figure(new Figure(throughputRow, throughputValue, throughputQuiet, throughputRatio,
+                    "≥ %.0f %% of quiet".formatted(100 * throughputGoal), throughput >= throughputGoal));
+            report.figure(new Figure(p99Row, p99Value, p99Quiet, p99Ratio, "≤ 1.5× quiet", p99 <= 1.5));
+        } else {
+            // The issue sets goals for the in-process trigger only; a process per reload is shown beside it.
+            String why = "none: a new process per reload, shown beside the in-process trigger";
+            report.figure(Figure.only(throughputRow, throughputValue, throughputQuiet, throughputRatio, why));
+            report.figure(Figure.only(p99Row, p99Value, p99Quiet, p99Ratio, why));
+        }
     }
 
     /** The page plugin in two variants: same code, another hash. */
