@@ -106,18 +106,35 @@ public final class EndpointClient {
     private static String exchange(SocketChannel ch, Path socket, String request) throws IOException {
         ch.connect(UnixDomainSocketAddress.of(socket));
         ByteBuffer out = ByteBuffer.wrap(request.getBytes(StandardCharsets.UTF_8));
-        while (out.hasRemaining()) {
-            ch.write(out);
+        IOException unsent = null;
+        try {
+            while (out.hasRemaining()) {
+                ch.write(out);
+            }
+        } catch (IOException e) {
+            // An endpoint that refuses at once (busy, or not the allowed user) answers and closes
+            // before it has read the request: the write then breaks the pipe, but the answer it sent
+            // is still there to read. Only when there is none is the write's failure the error.
+            unsent = e;
         }
         ByteArrayOutputStream in = new ByteArrayOutputStream();
         ByteBuffer buf = ByteBuffer.allocate(8192);
-        while (ch.read(buf) >= 0) {
-            buf.flip();
-            in.write(buf.array(), 0, buf.limit());
-            buf.clear();
+        try {
+            while (ch.read(buf) >= 0) {
+                buf.flip();
+                in.write(buf.array(), 0, buf.limit());
+                buf.clear();
+            }
+        } catch (IOException e) {
+            if (unsent == null || in.size() == 0) {
+                throw unsent != null ? unsent : e;
+            }
         }
         String reply = in.toString(StandardCharsets.UTF_8).strip();
         if (reply.isEmpty()) {
+            if (unsent != null) {
+                throw unsent;
+            }
             throw new IOException("the endpoint at " + socket + " closed without a reply");
         }
         return reply;
