@@ -4,7 +4,7 @@
 #
 #   benchmarks/run.sh            build if needed, run all, write RESULTS.md
 #   benchmarks/run.sh latency    run one (latency | many | peers | calls | memory | overhead | build | start |
-#                                bundle | bundle-memory | web), print only
+#                                bundle | bundle-memory | web | leaks), print only
 #   benchmarks/run.sh fuzz [dur] fuzz the jar reader and the protocol codec with Jazzer (fuzz/),
 #                                each for dur (default 2m, as their @FuzzTest says), print
 #                                executions and findings; not a benchmark, not part of RESULTS.md
@@ -57,7 +57,7 @@ run() {
 }
 
 declare -A mains=([latency]=ReloadLatency [many]=ManyPlugins [peers]=Peers [calls]=CallsUnderReload [memory]=MemoryOverReloads [overhead]=CallOverhead
-  [build]=BuildTime [start]=ImageStart [bundle]=BundleLatency [bundle-memory]=BundleMemory [web]=WebUnderReload)
+  [build]=BuildTime [start]=ImageStart [bundle]=BundleLatency [bundle-memory]=BundleMemory [web]=WebUnderReload [leaks]=LeakPathTime)
 # Each benchmark's leading arguments (the rest of the command line follows them).
 declare -A fixed=([build]="$hello_plugin $lib/slf4j-api.jar" [start]="$image $hello_plugin" [bundle]="$bench_libs"
   [bundle-memory]="$bench_libs" [web]="$image")
@@ -72,7 +72,7 @@ export BENCH_OUT="$out"
 mkdir -p "$out/tmp" # the generated plugin jars; removed with the rest at the end
 start=$(date +%s)
 load_before="$(cut -d' ' -f1-3 /proc/loadavg)"
-for b in latency many peers calls memory overhead build start bundle bundle-memory web; do
+for b in latency many peers calls memory overhead build start bundle bundle-memory web leaks; do
   echo "== $b"
   # shellcheck disable=SC2086
   run "${mains[$b]}" ${fixed[$b]:-}
@@ -94,10 +94,10 @@ took=$(( $(date +%s) - start ))
   echo
   echo "| figure | median (spread) | floor, same run | ratio | goal | result |"
   echo "|---|---|---|---|---|---|"
-  for b in reload-latency many-plugins peers calls-under-reload memory-over-reloads call-overhead build-time image-start bundle-latency bundle-memory web; do
+  for b in reload-latency many-plugins peers calls-under-reload memory-over-reloads call-overhead build-time image-start bundle-latency bundle-memory web leak-path; do
     if [[ -f "$out/$b.rows.md" ]]; then cat "$out/$b.rows.md"; fi
   done
-  for b in reload-latency many-plugins peers calls-under-reload memory-over-reloads call-overhead build-time image-start bundle-latency bundle-memory web; do
+  for b in reload-latency many-plugins peers calls-under-reload memory-over-reloads call-overhead build-time image-start bundle-latency bundle-memory web leak-path; do
     if [[ -f "$out/$b.notes.md" ]]; then
       echo
       echo "## $b"
