@@ -125,9 +125,8 @@ sealed interface WebLoad permits WebLoad.Wrk, WebLoad.Jdk {
             long start = System.nanoTime();
             long end = start + time.toNanos();
             for (int c = 0; c < connections; c++) {
-                long[][] mine = {new long[1 << 16]};
-                int[] count = {0};
                 Thread t = new Thread(() -> {
+                    Latencies mine = new Latencies();
                     while (System.nanoTime() < end) {
                         long t0 = System.nanoTime();
                         try {
@@ -140,13 +139,10 @@ sealed interface WebLoad permits WebLoad.Wrk, WebLoad.Jdk {
                         } catch (InterruptedException e) {
                             return;
                         }
-                        if (count[0] == mine[0].length) {
-                            mine[0] = java.util.Arrays.copyOf(mine[0], count[0] * 2);
-                        }
-                        mine[0][count[0]++] = System.nanoTime() - t0;
+                        mine.add(System.nanoTime() - t0);
                     }
                     synchronized (latencies) {
-                        latencies.add(java.util.Arrays.copyOf(mine[0], count[0]));
+                        latencies.add(mine.toArray());
                     }
                 }, "bench-web-client-" + c);
                 threads.add(t);
@@ -161,6 +157,23 @@ sealed interface WebLoad permits WebLoad.Wrk, WebLoad.Jdk {
                 throw new UncheckedIOException(new IOException("no request was answered at " + uri));
             }
             return new Result(all.length, failed.get(), nanos, Samples.of(all).percentile(99));
+        }
+
+        /** One client thread's request latencies, in nanoseconds. */
+        private static final class Latencies {
+            private long[] nanos = new long[1 << 16];
+            private int count;
+
+            void add(long n) {
+                if (count == nanos.length) {
+                    nanos = java.util.Arrays.copyOf(nanos, count * 2);
+                }
+                nanos[count++] = n;
+            }
+
+            long[] toArray() {
+                return java.util.Arrays.copyOf(nanos, count);
+            }
         }
 
         @Override
