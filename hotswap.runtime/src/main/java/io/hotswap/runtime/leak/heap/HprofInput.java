@@ -130,6 +130,10 @@ final class HprofInput implements Closeable {
     }
 
     private void seek(long to) throws IOException {
+        // A record skipped past the file's end is a cut dump too, not an end at a record boundary.
+        if (to > channel.size()) {
+            throw new EOFException("the HPROF file ends inside a record, at byte " + channel.size());
+        }
         if (to >= bufStart && to <= bufStart + buf.limit()) {
             buf.position((int) (to - bufStart));
             return;
