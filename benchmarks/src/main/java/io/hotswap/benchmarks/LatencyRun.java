@@ -1,22 +1,15 @@
 package io.hotswap.benchmarks;
 
-import io.hotswap.api.Plugin;
 import io.hotswap.runtime.ReloadDetails;
 import io.hotswap.runtime.ReloadStep;
 import io.hotswap.runtime.Swapper;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
-import java.lang.module.Configuration;
-import java.lang.module.ModuleFinder;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.EnumMap;
-import java.util.List;
 import java.util.Map;
-import java.util.ServiceLoader;
-import java.util.Set;
 
 /**
  * The samples of one reload-latency run: command to new code serving ({@code swapper.reload} plus
@@ -176,30 +169,15 @@ final class LatencyRun {
     }
 
     private void timeFloor(BenchModule target, int i, int m) throws Exception {
-        ModuleLayer boot = ModuleLayer.boot();
         long c = CPU.getCurrentThreadCpuTime();
-        long t0 = System.nanoTime();
-        Configuration cf = Configuration.resolve(ModuleFinder.of(target.floor(i).toArray(Path[]::new)),
-                List.of(boot.configuration()), ModuleFinder.of(), Set.of(target.module()));
-        long t1 = System.nanoTime();
-        ModuleLayer layer = ModuleLayer.defineModulesWithOneLoader(cf, List.of(boot),
-                ClassLoader.getPlatformClassLoader()).layer();
-        long t2 = System.nanoTime();
-        Plugin p = ServiceLoader.load(layer, Plugin.class).stream()
-                .filter(provider -> provider.type().getModule().getLayer() == layer)
-                .findFirst().orElseThrow().get();
-        long t3 = System.nanoTime();
-        Object first = p.invokeFunc("first");
-        long t4 = System.nanoTime();
+        ModuleLayerFloor.Pass pass = ModuleLayerFloor.pass(target, i);
         long cpuTook = CPU.getCurrentThreadCpuTime() - c;
-        target.checkFirst(first);
         if (m >= 0) {
-            floor[m] = t4 - t0;
+            floor[m] = pass.total();
             floorCpu[m] = cpuTook;
-            floorSteps[0][m] = t1 - t0;
-            floorSteps[1][m] = t2 - t1;
-            floorSteps[2][m] = t3 - t2;
-            floorSteps[3][m] = t4 - t3;
+            for (int s = 0; s < floorSteps.length; s++) {
+                floorSteps[s][m] = pass.steps()[s];
+            }
         }
     }
 

@@ -23,7 +23,8 @@ import org.pf4j.PluginManager;
 
 /**
  * Reload latency against what a user would pick instead, the same tiny plugin and the same loop
- * for all three, interleaved in one run (each round in another of the six orders): swap the jar, reload, first
+ * for all, interleaved in one run (each round in another order of the four, the JDK's bare
+ * {@link ModuleLayerFloor} the fourth): swap the jar, reload, first
  * call of the new version. This project: the 1-class plugin of {@link ReloadLatency}, the plugin
  * directory switched between its variants outside the timed part, then {@code swapper.reload}
  * and the first call. PF4J 3.15.0 ({@link JarPluginManager}): {@code unloadPlugin},
@@ -40,8 +41,9 @@ public final class Peers {
     private static final double MEDIAN_GOAL = 0.75;
     private static final Duration FREE_DELAY = Duration.ofMillis(Long.getLong("bench.freeDelayMs", 5000));
     private static final long TIMEOUT_SECONDS = 60;
-    /** Every order of the three, one a round in turn: each runs first, and right after each other, as often. */
-    private static final int[][] ORDERS = {{0, 1, 2}, {0, 2, 1}, {1, 0, 2}, {1, 2, 0}, {2, 0, 1}, {2, 1, 0}};
+    private static final String[] NAMES = {"this project", "PF4J 3.15.0", "Felix 7.0.5", "the JDK's ModuleLayer alone"};
+    /** Every order of the four, one a round in turn: each runs first, and right after each other, as often. */
+    private static final List<int[]> ORDERS = orders(NAMES.length);
 
     /** One system under test: a reload of the {@code i}-th variant and its first call, timed. */
     private interface Peer extends AutoCloseable {
@@ -58,15 +60,18 @@ public final class Peers {
         BenchPlugin ours = PluginJars.build(1, root);
         List<Path> pf4jJars = PeerJars.pf4j(root);
         List<Path> felixJars = PeerJars.felix(root);
-        String[] names = {"this project", "PF4J 3.15.0", "Felix 7.0.5"};
-        long[][] samples = new long[3][rounds.runs()];
-        int[][] before = new int[3][rounds.runs()];
+        String[] names = NAMES;
+        long[][] samples = new long[names.length][rounds.runs()];
+        int[][] before = new int[names.length][rounds.runs()];
         StepTimes steps = new StepTimes(rounds.runs());
-        try (Peer o = hotswap(ours, rounds, steps); Peer p = pf4j(root, pf4jJars); Peer f = felix(root, felixJars)) {
-            Peer[] peers = {o, p, f};
+        long[] outside = new long[rounds.runs()];
+        long[] firstCall = new long[rounds.runs()];
+        try (Peer o = hotswap(ours, rounds, steps, outside, firstCall); Peer p = pf4j(root, pf4jJars); Peer f = felix(root, felixJars);
+             Peer jdk = floor(ours)) {
+            Peer[] peers = {o, p, f, jdk};
             for (int i = 1; i <= rounds.total(); i++) {
                 int m = rounds.sample(i - 1);
-                int[] order = ORDERS[i % ORDERS.length];
+                int[] order = ORDERS.get(i % ORDERS.size());
                 for (int k = 0; k < order.length; k++) {
                     int which = order[k];
                     long took = peers[which].reload(i);
@@ -74,7 +79,7 @@ public final class Peers {
                         samples[which][m] = took;
                         // Who ran just before, across rounds too: its after-effects (Felix finishes
                         // a refresh on its own threads) fall on the next one's reload.
-                        before[which][m] = k > 0 ? order[k - 1] : ORDERS[(i - 1) % ORDERS.length][order.length - 1];
+                        before[which][m] = k > 0 ? order[k - 1] : ORDERS.get((i - 1) % ORDERS.size())[order.length - 1];
                     }
                 }
             }
@@ -83,6 +88,7 @@ public final class Peers {
         Samples us = Samples.of(samples[0]);
         Samples pf4j = Samples.of(samples[1]);
         Samples felix = Samples.of(samples[2]);
+        Samples jdk = Samples.of(samples[3]);
         double vsPf4j = (double) us.median() / pf4j.median();
         report.figure(new Figure("reload latency, tiny plugin, against PF4J (swap, reload, first call)", us.describeMillis(),
                 "PF4J: " + pf4j.describeMillis(), "%.2f× (p90 %.2f×)".formatted(vsPf4j, (double) us.p90() / pf4j.p90()),
@@ -91,10 +97,17 @@ public final class Peers {
         report.figure(Figure.only("reload latency, tiny plugin, against Felix (same loop)", us.describeMillis(),
                 "Felix: " + felix.describeMillis(), "%.2f× (p90 %.2f×)".formatted(vsFelix, (double) us.p90() / felix.p90()),
                 "none: shown beside PF4J"));
-        report.note(("- %s: %s; %s: %s; %s: %s. %d rounds of warm-up, then %d; each round reloads all three, the one"
-                + " order taking each of the six in turn. Free delay of this project's swapper %d ms (its default).")
+        // What any design that gives each plugin version a ModuleLayer of its own pays, beside PF4J's
+        // class loader without modules: the bound under the goal against PF4J.
+        report.figure(Figure.only("reload latency, tiny plugin, the JDK's ModuleLayer alone (floor) against PF4J",
+                "floor: " + jdk.describeMillis(), "PF4J: " + pf4j.describeMillis(),
+                "%.2f× (p90 %.2f×); this project %.2f× the floor".formatted((double) jdk.median() / pf4j.median(),
+                        (double) jdk.p90() / pf4j.p90(), (double) us.median() / jdk.median()),
+                "none: the floor under any ModuleLayer design"));
+        report.note(("- %s: %s; %s: %s; %s: %s; %s: %s. %d rounds of warm-up, then %d; each round reloads all four, the"
+                + " one order taking each of the %d in turn. Free delay of this project's swapper %d ms (its default).")
                 .formatted(names[0], us.describeMillis(), names[1], pf4j.describeMillis(), names[2], felix.describeMillis(),
-                        rounds.warmup(), rounds.runs(), FREE_DELAY.toMillis()));
+                        names[3], jdk.describeMillis(), rounds.warmup(), rounds.runs(), ORDERS.size(), FREE_DELAY.toMillis()));
         for (int which = 0; which < names.length; which++) {
             StringBuilder after = new StringBuilder();
             for (int prior = 0; prior < names.length; prior++) {
@@ -112,18 +125,23 @@ public final class Peers {
             report.note("- %s, by which one ran just before: %s.".formatted(names[which], after));
         }
         report.note("- This project's reload path, median per step (`ReloadDetails.steps()`): " + steps.medians()
-                + "; the rest is the first call, handing the build to the swapper's hook thread and back, and waiting for a core.");
+                + "; outside the build (handing it to the swapper's hook thread and back, which keeps a stuck hook from"
+                + " holding the reload lock, the lock itself and the swap): " + Samples.of(outside).describeMillis()
+                + "; the first call: " + Samples.of(firstCall).describeMillis() + ".");
         report.note("- The loops: this project, `resetPluginDir` to the other variant (outside the timed part), `reload`,"
                 + " `invokeFunc(\"first\")`; PF4J (`JarPluginManager`, deployment mode), `unloadPlugin`, `loadPlugin` of the"
                 + " other variant's jar, `startPlugin`, `getExtensions(Supplier.class, id)`, `get()`; Felix, `bundle.update`"
                 + " from the other variant's jar, `FrameworkWiring.refreshBundles` until its event, the `Supplier` service"
                 + " looked up and called. Each plugin is one class (PF4J: the extension and its `Plugin` class; Felix: the"
-                + " activator and its service) and a marker entry that tells the variants apart.");
+                + " activator and its service) and a marker entry that tells the variants apart; the JDK's ModuleLayer"
+                + " alone, on this project's jar: `ModuleFinder.of`, `Configuration.resolve`,"
+                + " `defineModulesWithOneLoader`, the provider from `ServiceLoader`, `invokeFunc(\"first\")`.");
         report.write();
     }
 
     /** This project's loop; the steps of its measured reloads go to {@code steps}. */
-    private static Peer hotswap(BenchPlugin plugin, BenchArgs.Rounds rounds, StepTimes steps) {
+    private static Peer hotswap(BenchPlugin plugin, BenchArgs.Rounds rounds, StepTimes steps, long[] outside,
+                                long[] firstCall) {
         Swapper swapper = Swapper.builder(plugin.dir(0)).name("bench-peers").freeDelay(FREE_DELAY).build();
         swapper.loadPlugins(null);
         return new Peer() {
@@ -132,6 +150,7 @@ public final class Peers {
                 swapper.resetPluginDir(plugin.dir(i));
                 long t = System.nanoTime();
                 var details = swapper.reload(null);
+                long reloaded = System.nanoTime();
                 Object first = plugin.callFirst(swapper);
                 long took = System.nanoTime() - t;
                 plugin.checkReloaded(details);
@@ -139,6 +158,10 @@ public final class Peers {
                 int m = rounds.sample(i - 1);
                 if (m >= 0) {
                     steps.record(details, m);
+                    // The build's own time is measured on the hook thread that runs it; the rest
+                    // of reload() is the hand-off there and back, the lock and the swap.
+                    outside[m] = reloaded - t - details.took().toNanos();
+                    firstCall[m] = took - (reloaded - t);
                 }
                 return took;
             }
@@ -218,6 +241,43 @@ public final class Peers {
                 framework.waitForStop(TimeUnit.SECONDS.toMillis(TIMEOUT_SECONDS));
             }
         };
+    }
+
+    /** The floor's loop, on this project's plugin: a layer for the other variant, its provider, its first call. */
+    private static Peer floor(BenchPlugin plugin) {
+        return new Peer() {
+            @Override
+            public long reload(int i) throws Exception {
+                return ModuleLayerFloor.pass(plugin, i).total();
+            }
+
+            @Override
+            public void close() {
+                // nothing held: each pass's layer is garbage once it returns
+            }
+        };
+    }
+
+    /** Every order of {@code 0..n-1}, in lexicographic order. */
+    private static List<int[]> orders(int n) {
+        List<int[]> all = new ArrayList<>();
+        permute(new int[n], new boolean[n], 0, all);
+        return List.copyOf(all);
+    }
+
+    private static void permute(int[] order, boolean[] used, int k, List<int[]> all) {
+        if (k == order.length) {
+            all.add(order.clone());
+            return;
+        }
+        for (int v = 0; v < order.length; v++) {
+            if (!used[v]) {
+                used[v] = true;
+                order[k] = v;
+                permute(order, used, k + 1, all);
+                used[v] = false;
+            }
+        }
     }
 
     /** Fails unless {@code s} answered and came from another loader than the last version's. */

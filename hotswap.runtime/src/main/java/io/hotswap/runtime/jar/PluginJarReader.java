@@ -23,6 +23,8 @@ import java.util.Map;
 public final class PluginJarReader {
 
     private static final String PLUGIN_SERVICE = "io.hotswap.api.Plugin";
+    // Never updated, only copied (concurrent copies of an untouched digest only read it).
+    private static final MessageDigest SHA256 = lookUpSha256();
 
     private PluginJarReader() {
     }
@@ -174,10 +176,26 @@ public final class PluginJarReader {
 
     /** Hex SHA-256 of some bytes. */
     public static String sha256(byte[] bytes) {
+        return HexFormat.of().formatHex(newSha256().digest(bytes));
+    }
+
+    private static MessageDigest lookUpSha256() {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java platform has SHA-256", e);
+        }
+    }
+
+    /**
+     * A fresh SHA-256 digest: a copy of one looked up once, since {@code getInstance} searches the
+     * security providers on every call.
+     */
+    private static MessageDigest newSha256() {
+        try {
+            return (MessageDigest) SHA256.clone();
+        } catch (CloneNotSupportedException e) {
+            return lookUpSha256(); // a provider whose digest cannot be copied
         }
     }
 }

@@ -38,19 +38,20 @@ public final class LiveBinder {
      */
     public static LiveVault bind(List<DefinedLayer> layers, String prefix, Logger log, LiveVault previous,
                                  CallGate gate) {
-        Map<DefinedLayer, LayerBinding> bindings = new LinkedHashMap<>();
+        // Keyed by the layer itself: identity, where the record's hash would hash its three parts.
+        Map<ModuleLayer, LayerBinding> bindings = new LinkedHashMap<>();
         Map<String, BoundFunction> functions = new LinkedHashMap<>();
         Map<String, BoundType> types = new LinkedHashMap<>();
         Map<String, LiveSource> sources = new LinkedHashMap<>();
         for (DefinedLayer layer : layers) {
-            LayerBinding b = previous.bindings().get(layer);
+            LayerBinding b = previous.bindings().get(layer.layer());
             if (b == null) {
                 b = bindLayer(layer, prefix, log);
             }
             if (!b.functions().isEmpty() || !b.types().isEmpty()) {
                 // Only layers with live names: the binding holds the layer, which the vault's
                 // functions and types hold anyway; a plugin without any is not kept by it.
-                bindings.put(layer, b);
+                bindings.put(layer.layer(), b);
             }
             sources.put(b.names().plugin(), b.names().source());
             for (BoundFunction f : b.functions()) {

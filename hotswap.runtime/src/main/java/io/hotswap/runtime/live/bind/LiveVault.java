@@ -3,7 +3,6 @@ package io.hotswap.runtime.live.bind;
 import io.hotswap.api.LiveFunctions;
 import io.hotswap.api.LiveTypes;
 import io.hotswap.runtime.call.CallGate;
-import io.hotswap.runtime.layer.DefinedLayer;
 import java.util.Map;
 
 /**
@@ -15,7 +14,7 @@ import java.util.Map;
  * @param bindings  each layer's bound names, for the next generation to reuse for the layers it carries over
  */
 public record LiveVault(LiveFunctions functions, LiveTypes types, Map<String, LiveSource> sources,
-                        Map<DefinedLayer, LayerBinding> bindings) {
+                        Map<ModuleLayer, LayerBinding> bindings) {
 
     public LiveVault {
         sources = Map.copyOf(sources);
