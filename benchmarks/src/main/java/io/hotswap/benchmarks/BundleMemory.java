@@ -5,7 +5,8 @@ import java.nio.file.Files;
 /**
  * Memory over 1,000 reloads of a plugin bundle (BundleJars: a plugin with Jackson nested), each
  * followed by a first call that loads a few hundred library classes into the new version's
- * loader. Its floor is the same process after the first reload; the tolerances are those of
+ * loader. Its floor is the same process after the tenth of the reloads (see
+ * {@link FootprintOverReloads#figures}); the tolerances are those of
  * MemoryOverReloads for a plain plugin ({@link FootprintOverReloads}); and every replaced version must be collected, as the
  * swapper's leak watch counts them. A bundle's loader holds far more than a plain plugin's (the
  * nested jars' bytes and a library's classes), so whatever it kept alive would show here first.
