@@ -57,9 +57,9 @@ public final class ImageStart {
         Samples hello = Samples.of(starts[0]);
         report.figure(Figure.ratio("image start to first plugin call (`bin/hello`, whole process)", hello,
                 Samples.of(starts[1]), ", `bin/java -version`", "≤ 1.5× floor", RATIO_GOAL));
-        report.figure(Figure.beside("host start to first plugin call, against a PF4J host (`bin/hello` beside it, whole process)",
+        report.figure(Figure.beside("host start to first plugin call, `bin/hello` against a PF4J host (whole process)",
                 hello, PeerHost.PF4J.label() + " host: ", Samples.of(starts[2]), PEER_GOAL));
-        report.figure(Figure.beside("host start to first plugin call, against a Felix host (`bin/hello` beside it, whole process)",
+        report.figure(Figure.beside("host start to first plugin call, `bin/hello` against a Felix host (whole process)",
                 hello, PeerHost.FELIX.label() + " host: ", Samples.of(starts[3]), PEER_GOAL));
         measureCli(image, plugins, rounds, report);
         report.note("- Image: %s (%s). The plugin is `demos/hello/plugin/world`, built once before timing with the image's `bin/hotswap build`."
@@ -90,7 +90,8 @@ public final class ImageStart {
                 + " directory holding the tiny plugin of `peers`, `loadPlugins`, `startPlugins`, `getExtensions(Supplier.class)`, `get()`;"
                 + " Felix host: a new framework with its bundle cache emptied, `installBundle` and `start` of each jar of the directory,"
                 + " the `Supplier` service looked up and called. Each from process start until its output shows `%s` (checked), then"
-                + " it stops its plugins and exits on its own, untimed, with status 0 (checked). The JDK's own `java -version` in the"
+                + " it stops its plugins and exits on its own, untimed, with status 0 (checked). (`bin/hello` is jlink's shell script"
+                + " around `bin/java`: one `sh` more than the peers.) The JDK's own `java -version` in the"
                 + " same rounds: %s (the image's: %s).")
                 .formatted(java, System.getProperty("java.version"), classPath(PeerHost.PF4J), classPath(PeerHost.FELIX),
                         cds, imageCds, FirstAnswer.line(PeerJars.ANSWER), jdkVersion.describeMillis(), imageVersion.describeMillis());
