@@ -2,9 +2,10 @@ package io.hotswap.benchmarks;
 
 /**
  * Parts measured in the same round, in rotating order: round {@code i} starts with part
- * {@code i mod n} and goes on in turn, so that each runs first as often as the others, and no
- * part always runs on the heels of the same other's garbage. With two parts, a figure and its
- * floor, the figure runs first in even rounds and the floor in odd ones.
+ * {@code i mod n} and goes on in turn, so that each runs first as often as the others, and a drift
+ * of the machine's load falls on all of them alike. With two parts, a figure and its floor, the
+ * figure runs first in even rounds and the floor in odd ones, so that neither always runs on the
+ * heels of the other's garbage; with more, each part follows the same one whenever it is not first.
  */
 final class Interleaving {
 
