@@ -10,7 +10,8 @@
 #                                executions and findings; not a benchmark, not part of RESULTS.md
 #
 # build and start use the hello demo's plugin sources (demos/hello/plugin/world); start uses the
-# runtime image (jlink/target/image, or $HOTSWAP_IMAGE), built here when missing. bundle and
+# runtime image (jlink/target/image, or $HOTSWAP_IMAGE), built here when missing, and starts a PF4J
+# and a Felix host (io.hotswap.benchmarks.peers) beside it on the JDK that runs this script. bundle and
 # bundle-memory nest the library jars the build copies into target/bench-libs (Jackson).
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"

@@ -37,8 +37,22 @@ record Figure(String figure, String value, String floor, String ratio, String go
      */
     static Figure ratio(String figure, Samples value, Samples floor, String floorLabel, String goal, double goalRatio) {
         double ratio = (double) value.median() / floor.median();
-        return new Figure(figure, value.describeMillis(), floor.describeMillis() + floorLabel,
-                "%.2f× (p90 %.2f×)".formatted(ratio, (double) value.p90() / floor.p90()), goal, ratio <= goalRatio);
+        return new Figure(figure, value.describeMillis(), floor.describeMillis() + floorLabel, ratioText(value, floor), goal,
+                ratio <= goalRatio);
+    }
+
+    /**
+     * A row of {@code value} beside a peer's {@code floor}, both in milliseconds with their
+     * spread, the ratio of the medians (and of the p90s), with no goal: {@code why} says why.
+     *
+     * @param floorLabel what the floor is, before its figures ({@code "PF4J 3.15.0 host: "})
+     */
+    static Figure beside(String figure, Samples value, String floorLabel, Samples floor, String why) {
+        return only(figure, value.describeMillis(), floorLabel + floor.describeMillis(), ratioText(value, floor), why);
+    }
+
+    private static String ratioText(Samples value, Samples floor) {
+        return "%.2f× (p90 %.2f×)".formatted((double) value.median() / floor.median(), (double) value.p90() / floor.p90());
     }
 
     /** A row shown beside the others, with no goal: {@code why} says why it has none. */

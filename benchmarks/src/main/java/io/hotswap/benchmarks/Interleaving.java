@@ -1,9 +1,11 @@
 package io.hotswap.benchmarks;
 
 /**
- * A figure and its floor measured in the same round, in alternating order: round {@code i} runs
- * the figure first when {@code i} is even, the floor first when it is odd, so that neither always
- * runs on the heels of the other's garbage.
+ * Parts measured in the same round, in rotating order: round {@code i} starts with part
+ * {@code i mod n} and goes on in turn, so that each runs first as often as the others, and a drift
+ * of the machine's load falls on all of them alike. With two parts, a figure and its floor, the
+ * figure runs first in even rounds and the floor in odd ones, so that neither always runs on the
+ * heels of the other's garbage; with more, each part follows the same one whenever it is not first.
  */
 final class Interleaving {
 
@@ -21,30 +23,33 @@ final class Interleaving {
     }
 
     /**
-     * {@code warmup} rounds, then {@code runs} measured ones, of {@code figure} and {@code floor}
-     * in turn (see {@link #inTurn}); returns the measured nanoseconds, the figure's then the floor's.
+     * {@code warmup} rounds, then {@code runs} measured ones, of every part in turn (see
+     * {@link #inTurn}); returns the measured nanoseconds of each part, in the order given.
      */
-    static long[][] measure(int warmup, int runs, Timed figure, Timed floor) throws Exception {
-        long[][] samples = new long[2][runs];
+    static long[][] measure(int warmup, int runs, Timed... parts) throws Exception {
+        long[][] samples = new long[parts.length][runs];
         for (int i = 0; i < warmup + runs; i++) {
             int round = i;
-            long[] took = new long[2];
-            inTurn(i, () -> took[0] = figure.time(round), () -> took[1] = floor.time(round));
+            long[] took = new long[parts.length];
+            Part[] timed = new Part[parts.length];
+            for (int k = 0; k < parts.length; k++) {
+                int which = k;
+                timed[k] = () -> took[which] = parts[which].time(round);
+            }
+            inTurn(i, timed);
             if (i >= warmup) {
-                samples[0][i - warmup] = took[0];
-                samples[1][i - warmup] = took[1];
+                for (int k = 0; k < parts.length; k++) {
+                    samples[k][i - warmup] = took[k];
+                }
             }
         }
         return samples;
     }
 
-    static void inTurn(int i, Part figure, Part floor) throws Exception {
-        if (i % 2 == 0) {
-            figure.run();
-            floor.run();
-        } else {
-            floor.run();
-            figure.run();
+    /** Runs the parts of round {@code i}: part {@code i mod n} first, then the rest in turn. */
+    static void inTurn(int i, Part... parts) throws Exception {
+        for (int k = 0; k < parts.length; k++) {
+            parts[(i + k) % parts.length].run();
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.hotswap.benchmarks;
 
+import io.hotswap.benchmarks.peers.PeerHost;
 import io.hotswap.testkit.plugins.Jars;
 import io.hotswap.testkit.plugins.Javac;
 import java.io.IOException;
@@ -21,6 +22,8 @@ final class PeerJars {
 
     /** The PF4J plugin's id. */
     static final String PF4J_ID = "bench-peer";
+    /** What the plugins' one call answers, in both variants. */
+    static final String ANSWER = "x";
 
     private PeerJars() {
     }
@@ -39,10 +42,10 @@ final class PeerJars {
                         public final class Echo implements java.util.function.Supplier<String> {
                             @Override
                             public String get() {
-                                return "x";
+                                return "%s";
                             }
                         }
-                        """);
+                        """.formatted(ANSWER));
         // With the index PF4J's annotation processor would write; the processor itself is left out.
         return variants(root, "pf4j", sources, org.pf4j.Plugin.class, """
                 Manifest-Version: 1.0
@@ -67,11 +70,11 @@ final class PeerJars {
                     static final class Echo implements java.util.function.Supplier<String> {
                         @Override
                         public String get() {
-                            return "x";
+                            return "%s";
                         }
                     }
                 }
-                """);
+                """.formatted(ANSWER));
         return variants(root, "felix", sources, org.osgi.framework.BundleActivator.class, """
                 Manifest-Version: 1.0
                 Bundle-ManifestVersion: 2
@@ -83,6 +86,19 @@ final class PeerJars {
     }
 
     /**
+     * A plugin directory for {@code host} under {@code root}, holding its tiny plugin (variant a)
+     * and nothing else.
+     */
+    static Path pluginDir(PeerHost host, Path root) throws IOException {
+        List<Path> jars = switch (host) {
+            case PF4J -> pf4j(root);
+            case FELIX -> felix(root);
+        };
+        Path dir = Files.createDirectories(root.resolve(host.name().toLowerCase(java.util.Locale.ROOT) + "-plugins"));
+        return Files.copy(jars.get(0), dir.resolve(jars.get(0).getFileName())).getParent();
+    }
+
+    /**
      * Compiles {@code sources} against the jar of {@code api} on the class path, and jars them with
      * {@code manifest} and {@code resources}, once per variant.
      */
@@ -91,7 +107,7 @@ final class PeerJars {
         List<Path> files = new ArrayList<>();
         sources.forEach((path, code) -> files.add(Javac.write(root.resolve("src-" + name).resolve(path), code)));
         Path classes = Javac.compile(files, root.resolve("classes-" + name), List.of(),
-                List.of("-proc:none", "-cp", location(api).toString()));
+                List.of("-proc:none", "-cp", PeerHost.location(api).toString()));
         List<Path> jars = new ArrayList<>();
         for (String variant : List.of("a", "b")) {
             Map<String, byte[]> entries = new LinkedHashMap<>();
@@ -102,14 +118,5 @@ final class PeerJars {
             jars.add(Jars.write(root.resolve(name + "-" + variant + ".jar"), Jars.bytes(entries)));
         }
         return jars;
-    }
-
-    /** The jar a class was loaded from. */
-    private static Path location(Class<?> c) {
-        try {
-            return Path.of(c.getProtectionDomain().getCodeSource().getLocation().toURI());
-        } catch (java.net.URISyntaxException e) {
-            throw new IllegalStateException("no file location for " + c, e);
-        }
     }
 }

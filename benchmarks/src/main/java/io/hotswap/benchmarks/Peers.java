@@ -283,7 +283,7 @@ public final class Peers {
     /** Fails unless {@code s} answered and came from another loader than the last version's. */
     private static ClassLoader fresh(String peer, Object s, Object first, ClassLoader last) {
         ClassLoader loader = s.getClass().getClassLoader();
-        if (!"x".equals(first) || loader == last) {
+        if (!PeerJars.ANSWER.equals(first) || loader == last) {
             throw new IllegalStateException(peer + " did not serve a new version: answered " + first + " from " + loader);
         }
         return loader;
