@@ -93,9 +93,7 @@ public final class Peers {
         report.figure(new Figure("reload latency, tiny plugin, against PF4J (swap, reload, first call)", us.describeMillis(),
                 "PF4J: " + pf4j.describeMillis(), "%.2f× (p90 %.2f×)".formatted(vsPf4j, (double) us.p90() / pf4j.p90()),
                 "median ≤ 0.75× PF4J, p90 ≤ PF4J's", vsPf4j <= MEDIAN_GOAL && us.p90() <= pf4j.p90()));
-        double vsFelix = (double) us.median() / felix.median();
-        report.figure(Figure.only("reload latency, tiny plugin, against Felix (same loop)", us.describeMillis(),
-                "Felix: " + felix.describeMillis(), "%.2f× (p90 %.2f×)".formatted(vsFelix, (double) us.p90() / felix.p90()),
+        report.figure(Figure.beside("reload latency, tiny plugin, against Felix (same loop)", us, "Felix: ", felix,
                 "none: shown beside PF4J"));
         // What any design that gives each plugin version a ModuleLayer of its own pays, beside PF4J's
         // class loader without modules: the bound under the goal against PF4J.
