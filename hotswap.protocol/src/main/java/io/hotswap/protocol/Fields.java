@@ -86,7 +86,7 @@ final class Fields {
     Instant instant(String key) throws ProtocolException {
         String s = string(key);
         try {
-            return Instant.parse(s);
+            return IsoInstant.parse(s);
         } catch (DateTimeParseException e) {
             throw new ProtocolException(at(key) + ": expected an ISO-8601 instant, got \"" + s + "\"");
         }
