@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -19,7 +20,8 @@ import java.util.regex.Pattern;
  *
  * <p>The training, each JVM recording the classes it loads ({@code -XX:DumpLoadedClassList}): the
  * hello host loading the hello demo's plugin (built first with {@code hotswap build}), calling it
- * and opening its management endpoint and MBean; {@code hotswap status} against that host. Their class
+ * and opening its management endpoint and MBean; {@code hotswap status} and {@code hotswap reload}
+ * against that host, through {@code bin/hotswap}. Their class
  * lists, after the JDK's own default list ({@code lib/classlist}), go to {@code java -Xshare:dump},
  * which is what {@code jlink --generate-cds-archive} runs with the default list alone. Classes that
  * the archive cannot hold (the hosts' own modules, which the default module graph does not
@@ -59,10 +61,13 @@ public final class ImageCds {
                 .redirectErrorStream(true).start();
         try {
             awaitLines(host, work.resolve("hello.log"), List.of("world v1: hum #1", "Management of " + name + " ready"));
-            Path statusList = work.resolve("status.classlist");
-            run(work.resolve("status.log"), java.toString(), "-Xshare:off", "-XX:DumpLoadedClassList=" + statusList,
-                    "-m", "io.hotswap.cli/io.hotswap.cli.HotswapCommand", "status", "--host", name);
-            lists.add(statusList);
+            // Through bin/hotswap, as a user runs them: `reload` goes its own short way (QuickReload).
+            for (String command : List.of("status", "reload")) {
+                Path list = work.resolve(command + ".classlist");
+                run(work.resolve(command + ".log"), Map.of("HOTSWAP_OPTS", "-Xshare:off -XX:DumpLoadedClassList=" + list),
+                        image.resolve("bin/hotswap").toString(), command, "--host", name);
+                lists.add(list);
+            }
         } finally {
             // SIGTERM: the host's shutdown hook closes its swapper and removes its endpoint files.
             host.destroy();
@@ -98,7 +103,14 @@ public final class ImageCds {
 
     /** Runs a command to its end, its output into {@code log}; fails with that output if it fails. */
     private static void run(Path log, String... command) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        run(log, Map.of(), command);
+    }
+
+    /** As {@link #run(Path, String...)}, with {@code env} added to the environment. */
+    private static void run(Path log, Map<String, String> env, String... command) throws IOException, InterruptedException {
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        pb.environment().putAll(env);
+        Process p = pb.start();
         if (!p.waitFor(STEP_SECONDS, TimeUnit.SECONDS)) {
             p.destroyForcibly();
             throw new IllegalStateException(String.join(" ", command) + " did not finish in " + STEP_SECONDS + " s");

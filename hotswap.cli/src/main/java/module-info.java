@@ -10,6 +10,11 @@ module io.hotswap.cli {
     requires io.hotswap.build;
     requires info.picocli;
 
+    // Exported, so that it is one of the image's default root modules: bin/hotswap starts
+    // HotswapCommand by class name, without -m, and so from the module graph that the image's
+    // CDS archive holds, with the command's classes in that archive (benchmarks/NOTES.md).
+    exports io.hotswap.cli;
+
     // picocli fills the annotated fields of the commands reflectively.
     opens io.hotswap.cli to info.picocli;
     opens io.hotswap.cli.build to info.picocli;

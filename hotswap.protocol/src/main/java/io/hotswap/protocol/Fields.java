@@ -86,7 +86,7 @@ final class Fields {
     Instant instant(String key) throws ProtocolException {
         String s = string(key);
         try {
-            return Instant.parse(s);
+            return IsoInstant.parse(s);
         } catch (DateTimeParseException e) {
             throw new ProtocolException(at(key) + ": expected an ISO-8601 instant, got \"" + s + "\"");
         }
@@ -112,7 +112,15 @@ final class Fields {
 
     /** The constant of {@code type} with that name, as {@link #constant} reads it: on the wire by its Java name. */
     static <E extends Enum<E>> Function<String, Optional<E>> byName(Class<E> type) {
-        return name -> java.util.Arrays.stream(type.getEnumConstants()).filter(e -> e.name().equals(name)).findFirst();
+        // A loop, not a stream: every `hotswap reload` reads its reply through here, at its start.
+        return name -> {
+            for (E e : type.getEnumConstants()) {
+                if (e.name().equals(name)) {
+                    return Optional.of(e);
+                }
+            }
+            return Optional.empty();
+        };
     }
 
     /** An object field that may be {@code null} or absent. */

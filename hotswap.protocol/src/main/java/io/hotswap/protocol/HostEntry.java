@@ -25,11 +25,15 @@ public record HostEntry(String name, long pid, Path pluginDir, Path socket, Opti
 
     /** Whether the process that wrote this entry is still running. */
     public boolean alive() {
-        Optional<ProcessHandle> process = ProcessHandle.of(pid).filter(ProcessHandle::isAlive);
-        if (process.isEmpty()) {
+        // No lambdas and no DateTimeFormatter: `hotswap reload` checks its host with this at start.
+        Optional<ProcessHandle> process = ProcessHandle.of(pid);
+        if (process.isEmpty() || !process.get().isAlive()) {
             return false;
         }
-        Optional<String> now = process.get().info().startInstant().map(Object::toString);
-        return started.isEmpty() || now.isEmpty() || started.equals(now);
+        if (started.isEmpty()) {
+            return true;
+        }
+        Optional<java.time.Instant> now = process.get().info().startInstant();
+        return now.isEmpty() || started.get().equals(IsoInstant.print(now.get()));
     }
 }

@@ -1,6 +1,7 @@
 package io.hotswap.protocol;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,10 +39,16 @@ public record ReloadResult(long generation, long tookMillis, Map<String, ReloadO
      * {@link #headline()}.
      */
     public List<String> outcomeLines() {
-        int width = outcomes.keySet().stream().mapToInt(String::length).max().orElse(0);
-        return outcomes.entrySet().stream()
-                .map(e -> e.getKey() + " ".repeat(width - e.getKey().length()) + "  " + e.getValue())
-                .toList();
+        // Loops, not streams: `hotswap reload` prints these at its start (benchmarks/NOTES.md).
+        int width = 0;
+        for (String plugin : outcomes.keySet()) {
+            width = Math.max(width, plugin.length());
+        }
+        List<String> lines = new ArrayList<>(outcomes.size());
+        for (Map.Entry<String, ReloadOutcome> e : outcomes.entrySet()) {
+            lines.add(e.getKey() + " ".repeat(width - e.getKey().length()) + "  " + e.getValue());
+        }
+        return List.copyOf(lines);
     }
 
     /** A result without probation. */

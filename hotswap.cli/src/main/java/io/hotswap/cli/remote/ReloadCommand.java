@@ -3,6 +3,7 @@ package io.hotswap.cli.remote;
 import io.hotswap.cli.command.CommandException;
 import io.hotswap.cli.command.ExitCode;
 import io.hotswap.protocol.ErrorReply;
+import io.hotswap.protocol.IsoInstant;
 import io.hotswap.protocol.ProbationEnd;
 import io.hotswap.protocol.ProbationVerdict;
 import io.hotswap.protocol.ReloadOutcome;
@@ -86,7 +87,7 @@ public final class ReloadCommand extends HostCommand {
             out.println("SKIPPED: an automatic rollback rejected that file; change it, or reload with --force");
         }
         if (details.probationUntil().isPresent()) {
-            out.println("on probation until " + details.probationUntil().get()
+            out.println("on probation until " + IsoInstant.print(details.probationUntil().get())
                     + "; hotswap rollback makes the generation before current again");
         }
         if (!waitProbation) {

@@ -6,10 +6,13 @@ import io.hotswap.protocol.Reply;
 import io.hotswap.protocol.Request;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.net.SocketException;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.ClosedChannelException;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -29,13 +32,6 @@ public final class EndpointClient {
 
     /** How long a request waits for its reply unless told otherwise. */
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(120);
-
-    // One daemon timer for every request's deadline.
-    private static final ScheduledExecutorService TIMER = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "hotswap-client-timeout");
-        t.setDaemon(true);
-        return t;
-    });
 
     private EndpointClient() {
     }
@@ -76,12 +72,74 @@ public final class EndpointClient {
 
     /**
      * As {@link #exchange(Path, String)}, waiting at most {@code timeout} from the connect to the
-     * end of the reply: a blocking socket has no read timeout, so a timer closes the channel.
+     * end of the reply.
+     *
+     * <p>A channel in blocking mode has no read timeout, so the channel is non-blocking and a
+     * selector waits for it with the time left: no thread is started for the deadline, which a
+     * short-lived {@code hotswap reload} would pay at every start (benchmarks/NOTES.md). A Unix
+     * socket connects at once or not at all without blocking (a host whose backlog is full, one
+     * that is gone); then the connect is made in blocking mode, as before, with a timer thread to
+     * end its wait, so such a host still fails the same way.
      */
     public static String exchange(Path socket, String request, Duration timeout) throws IOException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        try (SocketChannel ch = SocketChannel.open(StandardProtocolFamily.UNIX)) {
+            ch.configureBlocking(false);
+            boolean connected;
+            try {
+                connected = ch.connect(UnixDomainSocketAddress.of(socket));
+            } catch (SocketException e) {
+                connected = false; // refused or would block: the blocking connect below says which
+            }
+            if (connected) {
+                try (Selector selector = Selector.open()) {
+                    return exchange(ch, new Deadline(selector, ch.register(selector, 0), deadline, socket, timeout),
+                            socket, request);
+                }
+            }
+        }
+        return exchangeBlocking(socket, request, timeout);
+    }
+
+    /** Waits for a non-blocking channel until the exchange's deadline. */
+    private record Deadline(Selector selector, SelectionKey key, long at, Path socket, Duration timeout) {
+
+        /** Waits until the channel is ready for {@code ops}; throws the timeout's error once the time is up. */
+        void await(int ops) throws IOException {
+            key.interestOps(ops);
+            while (true) {
+                long left = at - System.nanoTime();
+                if (left <= 0) {
+                    throw timedOut(socket, timeout, null);
+                }
+                // select(0) would wait for ever: at least 1 ms.
+                if (selector.select(Math.max(1, TimeUnit.NANOSECONDS.toMillis(left))) > 0) {
+                    selector.selectedKeys().clear();
+                    return;
+                }
+            }
+        }
+    }
+
+    private static TimedOut timedOut(Path socket, Duration timeout, Throwable cause) {
+        return new TimedOut("the host at " + socket + " did not answer within " + timeout.toSeconds()
+                + " s (a reload may still be running there: see 'hotswap status')", cause);
+    }
+
+    /** No reply within the timeout; not taken for the failure of a write that the endpoint's answer explains. */
+    private static final class TimedOut extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        TimedOut(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    /** The exchange on a blocking channel, a timer closing it at the deadline; for a connect that did not complete at once. */
+    private static String exchangeBlocking(Path socket, String request, Duration timeout) throws IOException {
         try (SocketChannel ch = SocketChannel.open(StandardProtocolFamily.UNIX)) {
             AtomicBoolean timedOut = new AtomicBoolean();
-            ScheduledFuture<?> deadline = TIMER.schedule(() -> {
+            ScheduledFuture<?> deadline = Timer.TIMER.schedule(() -> {
                 timedOut.set(true); // before the close: the waiting thread reads it when the close wakes it
                 try {
                     ch.close();
@@ -90,27 +148,40 @@ public final class EndpointClient {
                 }
             }, timeout.toNanos(), TimeUnit.NANOSECONDS);
             try {
-                return exchange(ch, socket, request);
+                ch.connect(UnixDomainSocketAddress.of(socket));
+                return exchange(ch, null, socket, request);
             } catch (ClosedChannelException e) {
                 if (!timedOut.get()) {
                     throw e;
                 }
-                throw new IOException("the host at " + socket + " did not answer within " + timeout.toSeconds()
-                        + " s (a reload may still be running there: see 'hotswap status')", e);
+                throw timedOut(socket, timeout, e);
             } finally {
                 deadline.cancel(false);
             }
         }
     }
 
-    private static String exchange(SocketChannel ch, Path socket, String request) throws IOException {
-        ch.connect(UnixDomainSocketAddress.of(socket));
+    /** One daemon timer for the deadlines of blocking exchanges, made on the first. */
+    private static final class Timer {
+        static final ScheduledExecutorService TIMER = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "hotswap-client-timeout");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /** Writes the request and reads the reply on a connected channel: non-blocking, waiting on {@code deadline}, or blocking if that is null. */
+    private static String exchange(SocketChannel ch, Deadline deadline, Path socket, String request) throws IOException {
         ByteBuffer out = ByteBuffer.wrap(request.getBytes(StandardCharsets.UTF_8));
         IOException unsent = null;
         try {
             while (out.hasRemaining()) {
-                ch.write(out);
+                if (ch.write(out) == 0 && deadline != null) {
+                    deadline.await(SelectionKey.OP_WRITE);
+                }
             }
+        } catch (TimedOut e) {
+            throw e;
         } catch (IOException e) {
             // An endpoint that refuses at once (busy, or not the allowed user) answers and closes
             // before it has read the request: the write then breaks the pipe, but the answer it sent
@@ -120,11 +191,17 @@ public final class EndpointClient {
         ByteArrayOutputStream in = new ByteArrayOutputStream();
         ByteBuffer buf = ByteBuffer.allocate(8192);
         try {
-            while (ch.read(buf) >= 0) {
+            for (int n; (n = ch.read(buf)) >= 0; ) {
+                if (n == 0 && deadline != null) {
+                    deadline.await(SelectionKey.OP_READ);
+                    continue;
+                }
                 buf.flip();
                 in.write(buf.array(), 0, buf.limit());
                 buf.clear();
             }
+        } catch (TimedOut e) {
+            throw e;
         } catch (IOException e) {
             if (unsent == null || in.size() == 0) {
                 throw unsent != null ? unsent : e;

@@ -14,6 +14,7 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.nio.file.attribute.UserPrincipal;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -28,7 +29,7 @@ import java.util.Set;
  * time, {@link ProtocolCodec#encode(HostEntry)}) that {@code hotswap hosts} lists.
  *
  * <p>The host side ({@link #create()}, {@link #describe}, {@link #remove}) and the client side
- * ({@link #hosts()}) keep these rules in this one place.
+ * ({@link #hosts()}, {@link #hosts(HostQuery)}) keep these rules in this one place.
  *
  * @since 0.2
  */
@@ -135,26 +136,60 @@ public final class EndpointDirectory {
      * skipped.
      */
     public List<HostEntry> hosts() {
+        return hosts(HostQuery.any());
+    }
+
+    /**
+     * The hosts of {@link #hosts()} that {@code query} means, reading only the sidecars whose file
+     * name can be theirs ({@code <name>-*.host}, {@code *-<pid>.host}): a client that names its
+     * host does not read, check and sweep every other host's files. Files of dead hosts among
+     * those are deleted as {@link #hosts()} does.
+     */
+    public List<HostEntry> hosts(HostQuery query) {
         List<HostEntry> hosts = new ArrayList<>();
         if (!Files.isDirectory(dir)) {
             return hosts;
         }
-        try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, "*" + SIDECAR)) {
+        String prefix = query.name().isPresent() ? fileName(query.name().get()) + "-" : "";
+        String suffix = query.pid().isPresent() ? "-" + query.pid().getAsLong() + SIDECAR : SIDECAR;
+        // A filter, not a glob: the glob would be compiled to a regular expression on every call.
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, new FileNames(prefix, suffix))) {
             for (Path f : files) {
-                read(f).ifPresent(host -> {
-                    if (host.alive()) {
-                        hosts.add(host);
-                    } else {
-                        removeQuietly(f, host.socket());
-                    }
-                });
+                Optional<HostEntry> read = read(f);
+                if (read.isEmpty()) {
+                    continue;
+                }
+                HostEntry host = read.get();
+                if (!host.alive()) {
+                    removeQuietly(f, host.socket());
+                } else if (query.matches(host)) {
+                    hosts.add(host);
+                }
             }
         } catch (IOException e) {
             return hosts;
         }
-        hosts.sort(java.util.Comparator.comparing(HostEntry::name).thenComparingLong(HostEntry::pid));
+        hosts.sort(BY_NAME_THEN_PID);
         return hosts;
     }
+
+    /** The files whose name starts with {@code prefix} and ends with {@code suffix}. */
+    private record FileNames(String prefix, String suffix) implements DirectoryStream.Filter<Path> {
+        @Override
+        public boolean accept(Path entry) {
+            String name = entry.getFileName().toString();
+            return name.startsWith(prefix) && name.endsWith(suffix);
+        }
+    }
+
+    // A class, not Comparator.comparing(...): its lambdas would be spun at every client's start.
+    private static final Comparator<HostEntry> BY_NAME_THEN_PID = new Comparator<>() {
+        @Override
+        public int compare(HostEntry a, HostEntry b) {
+            int byName = a.name().compareTo(b.name());
+            return byName != 0 ? byName : Long.compare(a.pid(), b.pid());
+        }
+    };
 
     private static Optional<HostEntry> read(Path sidecar) {
         try {
@@ -178,7 +213,19 @@ public final class EndpointDirectory {
 
     /** Host names become file names: anything outside {@code [A-Za-z0-9._-]} becomes {@code _}. */
     static String fileStem(String name, long pid) {
-        return name.replaceAll("[^A-Za-z0-9._-]", "_") + "-" + pid;
+        return fileName(name) + "-" + pid;
+    }
+
+    private static String fileName(String name) {
+        // A loop, not String.replaceAll: no regular expression compiled at a client's start.
+        StringBuilder sb = new StringBuilder(name.length());
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            boolean kept = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.'
+                    || c == '_' || c == '-';
+            sb.append(kept ? c : '_');
+        }
+        return sb.toString();
     }
 
     @Override

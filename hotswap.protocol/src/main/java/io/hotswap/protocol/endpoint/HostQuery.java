@@ -40,7 +40,7 @@ public record HostQuery(Optional<String> name, OptionalLong pid) {
 
     /** Whether {@code host} is one this query means. */
     public boolean matches(HostEntry host) {
-        return name.map(host.name()::equals).orElse(true) && (pid.isEmpty() || pid.getAsLong() == host.pid());
+        return (name.isEmpty() || name.get().equals(host.name())) && (pid.isEmpty() || pid.getAsLong() == host.pid());
     }
 
     /**
@@ -49,12 +49,13 @@ public record HostQuery(Optional<String> name, OptionalLong pid) {
      * @throws HostSelectionException if none or several match; the message lists the hosts running
      */
     public HostEntry selectFrom(EndpointDirectory dir) {
-        List<HostEntry> hosts = dir.hosts();
-        List<HostEntry> matching = hosts.stream().filter(this::matches).toList();
+        List<HostEntry> matching = dir.hosts(this);
         if (matching.size() == 1) {
             return matching.get(0);
         }
         if (matching.isEmpty()) {
+            // Only now every sidecar: the message lists what is running instead.
+            List<HostEntry> hosts = dir.hosts();
             throw new HostSelectionException(HostSelectionException.Reason.NONE, "found no " + this
                     + " with a management endpoint in " + dir + (hosts.isEmpty() ? "" : "; running: " + describe(hosts)));
         }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.hotswap.protocol.HostEntry;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,6 +19,10 @@ class HostQueryTest {
     Path base;
 
     private EndpointDirectory directoryWith(String... names) throws Exception {
+        return directoryWith(base, names);
+    }
+
+    private static EndpointDirectory directoryWith(Path base, String... names) throws Exception {
         EndpointDirectory dir = EndpointDirectory.under(base);
         dir.create();
         for (String name : names) {
@@ -31,6 +36,37 @@ class HostQueryTest {
         EndpointDirectory dir = directoryWith("one", "two");
 
         assertThat(HostQuery.named("two").selectFrom(dir).socket()).isEqualTo(dir.socket("two", PID));
+    }
+
+    @Test
+    void aNameChoosesItsHostAmongNamesOfTheSameFileNameOrPrefix() throws Exception {
+        // "a b" and "a_b" share their file names; "a" is a prefix of both.
+        EndpointDirectory dir = directoryWith("a_b", "a-b", "a");
+        EndpointDirectory spaced = directoryWith(base.resolve("spaced"), "a b");
+
+        assertThat(HostQuery.named("a").selectFrom(dir).name()).isEqualTo("a");
+        assertThat(HostQuery.named("a-b").selectFrom(dir).name()).isEqualTo("a-b");
+        assertThat(HostQuery.named("a b").selectFrom(spaced).name()).isEqualTo("a b");
+        assertThatThrownBy(() -> HostQuery.named("a_b").selectFrom(spaced)).isInstanceOf(HostSelectionException.class);
+        assertThat(dir.hosts(new HostQuery(Optional.of("a"), OptionalLong.of(PID)))).extracting(HostEntry::name)
+                .containsExactly("a");
+    }
+
+    @Test
+    void aNamedLookupSweepsTheFilesOfItsDeadHost() throws Exception {
+        EndpointDirectory dir = directoryWith("live");
+        long dead = deadPid();
+        dir.describe(new HostEntry("live", dead, Path.of("plugins"), dir.socket("live", dead), Optional.empty()));
+        java.nio.file.Files.createFile(dir.socket("live", dead));
+
+        assertThat(HostQuery.named("live").selectFrom(dir).pid()).isEqualTo(PID);
+        assertThat(dir.sidecar("live", dead)).doesNotExist();
+        assertThat(dir.socket("live", dead)).doesNotExist();
+    }
+
+    /** A pid that no process has: one past the highest running, which no process was given yet. */
+    private static long deadPid() {
+        return ProcessHandle.allProcesses().mapToLong(ProcessHandle::pid).max().orElse(PID) + 1;
     }
 
     @Test

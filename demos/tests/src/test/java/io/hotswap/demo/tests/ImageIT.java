@@ -134,6 +134,26 @@ class ImageIT {
     }
 
     @Test
+    void theCommandStartsFromTheArchivedModuleGraphWithItsClassesInTheArchive() throws Exception {
+        // bin/hotswap names its main class instead of -m: the JVM then takes the boot layer from
+        // the CDS archive, which holds the command's classes too (benchmarks/NOTES.md).
+        ProcessBuilder command = new ProcessBuilder(image.resolve("bin/hotswap").toString(), "reload", "--runtime-dir",
+                image.resolve("no-such-runtime-dir").toString()).redirectErrorStream(true);
+        command.environment().put("HOTSWAP_OPTS", "-Xshare:on -Xlog:cds=info -Xlog:class+load=info");
+        Process p = command.start();
+        try {
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            assertThat(out).contains("full module graph: enabled")
+                    .contains("io.hotswap.cli.remote.QuickReload source: shared objects file")
+                    .contains("io.hotswap.protocol.endpoint.EndpointDirectory source: shared objects file")
+                    .contains("found no host with a management endpoint");
+        } finally {
+            p.destroyForcibly();
+        }
+    }
+
+    @Test
     void everyLauncherModuleNamesItsMainClassSoJlinkResolvesItsGraphAtLinkTime() {
         // jlink pre-resolves the module graph of each module whose descriptor names a main class
         // (ModuleMainClass); without it the JVM resolves bin/hello's graph at every start.
