@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -19,18 +20,27 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The web demo's handler ({@code io.hotswap.demo.web.WebServer}: the JDK's HTTP server whose
- * pages come from a plugin) under load: quiet, then while the page plugin is reloaded every
+ * pages come from a plugin) under load: quiet, and while the page plugin is reloaded every
  * 200 ms, once triggered in-process ({@code swapper.reload}) and once through the image's
- * {@code bin/hotswap reload --host} (skipped without the image). Each reloading phase runs right
- * after a quiet phase of the same length, which is its baseline. The load comes from {@code wrk}
+ * {@code bin/hotswap reload --host} (skipped without the image). The load comes from {@code wrk}
  * where it is installed ({@link WebLoad.Wrk}), else from the JDK's {@code HttpClient}
  * ({@link WebLoad.Jdk}).
+ *
+ * <p>For each trigger the quiet and the reloading phase are equally long and interleaved, in
+ * {@value #BLOCKS} blocks each, in the order quiet, reloading, reloading, quiet, quiet…: a machine
+ * load that drifts while the benchmark runs (other processes on the same cores) weighs on both
+ * phases alike. Requests, failures and latencies are added up over each phase's blocks (the p99
+ * from the merged latency histograms). A warm-up before the first block lets the JIT compile the
+ * server first, so that no phase pays for that. The notes split the host's CPU time per request
+ * into its JIT compiler threads and the rest ({@link HostCpu}), in both phases.
  *
  * <p>Usage: {@code WebUnderReload <image> [seconds per phase] [connections]} (default 10 and 16).
  */
 public final class WebUnderReload {
 
     private static final Duration RELOAD_EVERY = Duration.ofMillis(200);
+    private static final int BLOCKS = 5;
+    private static final Duration WARM_UP = Duration.ofSeconds(5);
 
     private WebUnderReload() {
     }
@@ -39,6 +49,7 @@ public final class WebUnderReload {
         BenchArgs a = BenchArgs.of(args, "WebUnderReload <image> [seconds per phase] [connections]", 1);
         Path image = a.path(0);
         Duration phase = Duration.ofSeconds(a.number(1, 10));
+        Duration block = Duration.ofSeconds(Math.max(1, phase.toSeconds() / BLOCKS));
         int connections = a.number(2, 16);
         Report report = new Report("web");
         Path root = Files.createTempDirectory("bench-web-");
@@ -47,27 +58,22 @@ public final class WebUnderReload {
         install(variants.get(0), plugins);
         String name = "bench-web-" + ProcessHandle.current().pid();
         WebLoad load = WebLoad.pick(connections);
-        report.note("- Load: " + load.describe() + ", " + phase.toSeconds() + " s per phase; the handler runs on "
-                + "8 request threads of the JDK's HTTP server (TCP_NODELAY on); a reload swaps page.jar between two "
-                + "variants (same code, another hash) by an atomic rename, then reloads.");
+        report.note("- Load: " + load.describe() + ", " + BLOCKS * block.toSeconds() + " s per phase in " + BLOCKS
+                + " blocks of " + block.toSeconds() + " s, quiet and reloading interleaved (after a "
+                + WARM_UP.toSeconds() + " s warm-up); the handler runs on 8 request threads of the JDK's HTTP server"
+                + " (TCP_NODELAY on); a reload swaps page.jar between two variants (same code, another hash) by an"
+                + " atomic rename, then reloads.");
         try (Swapper swapper = Swapper.builder(plugins).name(name).freeDelay(Duration.ofSeconds(1))
                 .managementEndpoint(true).build();
              WebServer server = WebServer.start(swapper, "page", 0, 8, LoggerFactory.getLogger(WebUnderReload.class))) {
             swapper.loadPlugins(null);
             URI uri = server.uri().resolve("/bench");
-            load.run(uri, Duration.ofSeconds(2)); // warm-up, not counted
-            WebLoad.Result quietIn = load.run(uri, phase);
-            AtomicLong inProcess = new AtomicLong();
-            WebLoad.Result reloadingIn = whileReloading(load, uri, phase, variants, plugins, () -> {
-                swapper.reload(null);
-                inProcess.incrementAndGet();
-            });
-            rows(report, "in-process reload", quietIn, reloadingIn, inProcess.get(), 0.95);
+            load.run(uri, WARM_UP); // not counted
+            Phases in = interleaved(load, uri, block, variants, plugins, () -> swapper.reload(null));
+            rows(report, "in-process reload", in, 0.95);
             Path hotswap = image.resolve("bin/hotswap");
             if (Files.isExecutable(hotswap)) {
-                WebLoad.Result quietCli = load.run(uri, phase);
-                AtomicLong viaCli = new AtomicLong();
-                WebLoad.Result reloadingCli = whileReloading(load, uri, phase, variants, plugins, () -> {
+                Phases cli = interleaved(load, uri, block, variants, plugins, () -> {
                     ProcessBuilder pb = new ProcessBuilder(hotswap.toString(), "reload", "--host", name)
                             .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD);
                     // Without XDG_RUNTIME_DIR the endpoint is under the temp directory, which run.sh
@@ -77,9 +83,8 @@ public final class WebUnderReload {
                     if (p.waitFor() != 0) {
                         throw new IllegalStateException("hotswap reload --host " + name + " exited " + p.exitValue());
                     }
-                    viaCli.incrementAndGet();
                 });
-                rows(report, "`hotswap reload`", quietCli, reloadingCli, viaCli.get(), 0);
+                rows(report, "`hotswap reload`", cli, 0);
             } else {
                 report.note("- No image at " + image + ": the `hotswap reload` phase was skipped.");
             }
@@ -87,8 +92,49 @@ public final class WebUnderReload {
         report.write();
     }
 
-    /** One request per connection in flight, for {@code phase}, while {@code reload} runs every 200 ms. */
-    private static WebLoad.Result whileReloading(WebLoad load, URI uri, Duration phase, List<Path> variants,
+    /**
+     * One trigger's two phases, each added up over its blocks.
+     *
+     * @param quietCpu     the host's CPU time over the quiet blocks, if this system tells
+     * @param reloadingCpu and over the reloading blocks
+     */
+    private record Phases(WebLoad.Result quiet, WebLoad.Result reloading, long reloads, Optional<HostCpu> quietCpu,
+                          Optional<HostCpu> reloadingCpu) {
+    }
+
+    /** {@value #BLOCKS} quiet and {@value #BLOCKS} reloading blocks of {@code block} each, interleaved. */
+    private static Phases interleaved(WebLoad load, URI uri, Duration block, List<Path> variants, Path plugins,
+                                      Reload reload) throws Exception {
+        List<WebLoad.Result> quiet = new ArrayList<>();
+        List<WebLoad.Result> reloading = new ArrayList<>();
+        Optional<HostCpu> quietCpu = Optional.of(new HostCpu(0, 0));
+        Optional<HostCpu> reloadingCpu = Optional.of(new HostCpu(0, 0));
+        AtomicLong reloads = new AtomicLong();
+        for (int pair = 0; pair < BLOCKS; pair++) {
+            for (int k = 0; k < 2; k++) {
+                boolean quietBlock = (k == 0) == (pair % 2 == 0); // Q R, R Q, Q R...
+                Optional<HostCpu> before = HostCpu.now();
+                WebLoad.Result r = quietBlock ? load.run(uri, block)
+                        : whileReloading(load, uri, block, variants, plugins, () -> {
+                            reload.run();
+                            reloads.incrementAndGet();
+                        });
+                Optional<HostCpu> used = HostCpu.now().flatMap(after -> before.map(after::minus));
+                if (quietBlock) {
+                    quiet.add(r);
+                    quietCpu = quietCpu.flatMap(c -> used.map(c::plus));
+                } else {
+                    reloading.add(r);
+                    reloadingCpu = reloadingCpu.flatMap(c -> used.map(c::plus));
+                }
+            }
+        }
+        return new Phases(WebLoad.Result.sum(quiet), WebLoad.Result.sum(reloading), reloads.get(), quietCpu,
+                reloadingCpu);
+    }
+
+    /** One request per connection in flight, for {@code time}, while {@code reload} runs every 200 ms. */
+    private static WebLoad.Result whileReloading(WebLoad load, URI uri, Duration time, List<Path> variants,
                                                  Path plugins, Reload reload) throws Exception {
         ScheduledExecutorService reloader = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "bench-web-reloader"));
         AtomicLong n = new AtomicLong();
@@ -104,7 +150,7 @@ public final class WebUnderReload {
             }
         }, RELOAD_EVERY.toMillis(), RELOAD_EVERY.toMillis(), TimeUnit.MILLISECONDS);
         try {
-            return load.run(uri, phase);
+            return load.run(uri, time);
         } finally {
             reloader.shutdown();
             reloader.awaitTermination(1, TimeUnit.MINUTES);
@@ -118,8 +164,10 @@ public final class WebUnderReload {
         void run() throws Exception;
     }
 
-    private static void rows(Report report, String trigger, WebLoad.Result quiet, WebLoad.Result reloading, long reloads,
-                             double throughputGoal) {
+    private static void rows(Report report, String trigger, Phases phases, double throughputGoal) {
+        WebLoad.Result quiet = phases.quiet();
+        WebLoad.Result reloading = phases.reloading();
+        long reloads = phases.reloads();
         report.figure(new Figure("web: failed requests, reloading every 200 ms (" + trigger + ")",
                 "%d of %,d (%d reloads)".formatted(reloading.failed(), reloading.requests(), reloads),
                 "%d of %,d, quiet".formatted(quiet.failed(), quiet.requests()), "—", "0 failed",
@@ -144,6 +192,30 @@ public final class WebUnderReload {
             report.figure(Figure.only(throughputRow, throughputValue, throughputQuiet, throughputRatio, why));
             report.figure(Figure.only(p99Row, p99Value, p99Quiet, p99Ratio, why));
         }
+        cpuNote(report, trigger, phases);
+    }
+
+    /**
+     * The host's CPU time per request in both phases, JIT compiler threads apart, and what each
+     * reload added beyond the quiet rate: what reloading costs the host, machine load aside.
+     */
+    private static void cpuNote(Report report, String trigger, Phases phases) {
+        if (phases.quietCpu().isEmpty() || phases.reloadingCpu().isEmpty() || phases.reloads() == 0) {
+            return;
+        }
+        HostCpu quiet = phases.quietCpu().get();
+        HostCpu reloading = phases.reloadingCpu().get();
+        double q = phases.quiet().requests();
+        double r = phases.reloading().requests();
+        double extraJit = reloading.jitNanos() - quiet.jitNanos() / q * r;
+        double extraOther = reloading.otherNanos() - quiet.otherNanos() / q * r;
+        report.note(("- Host CPU (%s): quiet %.1f µs a request (JIT compiler threads %.1f of it), reloading %.1f µs"
+                + " (%+.1f %%; JIT %.1f); each reload added %.1f ms of JIT compiler threads and %.1f ms of the other"
+                + " threads (reload, free, request threads running the new version before it is compiled).")
+                .formatted(trigger, quiet.totalNanos() / q / 1e3, quiet.jitNanos() / q / 1e3,
+                        reloading.totalNanos() / r / 1e3,
+                        100 * (reloading.totalNanos() / r / (quiet.totalNanos() / q) - 1), reloading.jitNanos() / r / 1e3,
+                        extraJit / phases.reloads() / 1e6, extraOther / phases.reloads() / 1e6));
     }
 
     /** The page plugin in two variants: same code, another hash. */
