@@ -5,6 +5,8 @@ import io.hotswap.runtime.Swapper;
 import io.hotswap.testkit.plugins.Jars;
 import io.hotswap.testkit.plugins.PluginBuilder;
 import java.io.IOException;
+import java.lang.management.CompilationMXBean;
+import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,8 +32,9 @@ import org.slf4j.LoggerFactory;
  * {@value #BLOCKS} blocks each, in the order quiet, reloading, reloading, quiet, quiet…: a machine
  * load that drifts while the benchmark runs (other processes on the same cores) weighs on both
  * phases alike. Requests, failures and latencies are added up over each phase's blocks (the p99
- * from the merged latency histograms). A warm-up before the first block lets the JIT compile the
- * server first, so that no phase pays for that. The notes split the host's CPU time per request
+ * from the merged latency histograms). A warm-up before the first block, of load alternately quiet
+ * and reloading, lasts until the JIT has compiled the server and the reload path ({@link #warmUp}),
+ * so that no block pays for that: on two busy cores the server's C2 compilations ran some 15 s. The notes split the host's CPU time per request
  * into its JIT compiler threads and the rest ({@link HostCpu}), in both phases.
  *
  * <p>Usage: {@code WebUnderReload <image> [seconds per phase] [connections]} (default 10 and 16).
@@ -40,7 +43,11 @@ public final class WebUnderReload {
 
     private static final Duration RELOAD_EVERY = Duration.ofMillis(200);
     private static final int BLOCKS = 5;
-    private static final Duration WARM_UP = Duration.ofSeconds(5);
+    // The warm-up: at least the minimum, then until the JIT has settled, at most the maximum.
+    private static final Duration WARM_UP_MIN = Duration.ofSeconds(5);
+    private static final Duration WARM_UP_MAX = Duration.ofSeconds(30);
+    // Settled: a quiet second of load in which the JIT compiled for less than this long.
+    private static final long SETTLED_COMPILE_MILLIS = 50;
 
     private WebUnderReload() {
     }
@@ -58,17 +65,16 @@ public final class WebUnderReload {
         install(variants.get(0), plugins);
         String name = "bench-web-" + ProcessHandle.current().pid();
         WebLoad load = WebLoad.pick(connections);
-        report.note("- Load: " + load.describe() + ", " + BLOCKS * block.toSeconds() + " s per phase in " + BLOCKS
-                + " blocks of " + block.toSeconds() + " s, quiet and reloading interleaved (after a "
-                + WARM_UP.toSeconds() + " s warm-up); the handler runs on 8 request threads of the JDK's HTTP server"
-                + " (TCP_NODELAY on); a reload swaps page.jar between two variants (same code, another hash) by an"
-                + " atomic rename, then reloads.");
         try (Swapper swapper = Swapper.builder(plugins).name(name).freeDelay(Duration.ofSeconds(1))
                 .managementEndpoint(true).build();
              WebServer server = WebServer.start(swapper, "page", 0, 8, LoggerFactory.getLogger(WebUnderReload.class))) {
             swapper.loadPlugins(null);
             URI uri = server.uri().resolve("/bench");
-            load.run(uri, WARM_UP); // not counted
+            String warm = warmUp(load, uri, variants, plugins, () -> swapper.reload(null));
+            report.note("- Load: " + load.describe() + ", " + BLOCKS * block.toSeconds() + " s per phase in " + BLOCKS
+                    + " blocks of " + block.toSeconds() + " s, quiet and reloading interleaved, after a warm-up (" + warm
+                    + "); the handler runs on 8 request threads of the JDK's HTTP server (TCP_NODELAY on); a reload"
+                    + " swaps page.jar between two variants (same code, another hash) by an atomic rename, then reloads.");
             Phases in = interleaved(load, uri, block, variants, plugins, () -> swapper.reload(null));
             rows(report, "in-process reload", in, 0.95);
             Path hotswap = image.resolve("bin/hotswap");
@@ -100,6 +106,33 @@ public final class WebUnderReload {
      */
     private record Phases(WebLoad.Result quiet, WebLoad.Result reloading, long reloads, Optional<HostCpu> quietCpu,
                           Optional<HostCpu> reloadingCpu) {
+    }
+
+    /**
+     * Load, not counted, in seconds alternately reloading and quiet, for at least the minimum warm-up
+     * and then until a quiet second saw the JIT compile for less than {@value #SETTLED_COMPILE_MILLIS}
+     * ms (at most the maximum warm-up; the minimum alone where the JVM does not time its JIT). Answers
+     * how long it took, for the notes.
+     */
+    private static String warmUp(WebLoad load, URI uri, List<Path> variants, Path plugins, Reload reload)
+            throws Exception {
+        CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+        boolean timed = jit != null && jit.isCompilationTimeMonitoringSupported();
+        Duration second = Duration.ofSeconds(1);
+        long start = System.nanoTime();
+        while (true) {
+            whileReloading(load, uri, second, variants, plugins, reload);
+            long before = timed ? jit.getTotalCompilationTime() : 0;
+            load.run(uri, second);
+            long compiled = timed ? jit.getTotalCompilationTime() - before : 0;
+            Duration took = Duration.ofNanos(System.nanoTime() - start);
+            if (took.compareTo(WARM_UP_MIN) >= 0 && (!timed || compiled < SETTLED_COMPILE_MILLIS)) {
+                return took.toSeconds() + " s" + (timed ? ", until a quiet second compiled for " + compiled + " ms" : "");
+            }
+            if (took.compareTo(WARM_UP_MAX) >= 0) {
+                return took.toSeconds() + " s, the most; the JIT still compiled for " + compiled + " ms in its last quiet second";
+            }
+        }
     }
 
     /** {@value #BLOCKS} quiet and {@value #BLOCKS} reloading blocks of {@code block} each, interleaved. */
