@@ -11,8 +11,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -25,17 +29,50 @@ import java.util.regex.Pattern;
 sealed interface WebLoad permits WebLoad.Wrk, WebLoad.Jdk {
 
     /**
-     * What one phase of load saw.
+     * What one block of load saw.
      *
      * @param requests  requests completed, failed ones included
      * @param failed    non-2xx answers and socket errors
-     * @param nanos     how long the phase ran
-     * @param p99Nanos  the 99th percentile of request latency
+     * @param nanos     how long the block ran
+     * @param latencies request latencies: how many requests took each number of microseconds
      */
-    record Result(long requests, long failed, long nanos, long p99Nanos) {
+    record Result(long requests, long failed, long nanos, SortedMap<Long, Long> latencies) {
+
+        public Result {
+            latencies = Collections.unmodifiableSortedMap(new TreeMap<>(latencies));
+        }
 
         double perSecond() {
             return requests / (nanos / 1e9);
+        }
+
+        /** The 99th percentile of request latency, over every request of the block (or blocks). */
+        long p99Nanos() {
+            long total = latencies.values().stream().mapToLong(Long::longValue).sum();
+            long rank = (long) Math.ceil(total * 0.99);
+            long seen = 0;
+            for (Map.Entry<Long, Long> e : latencies.entrySet()) {
+                seen += e.getValue();
+                if (seen >= rank) {
+                    return e.getKey() * 1_000;
+                }
+            }
+            throw new IllegalStateException("no request latency was recorded");
+        }
+
+        /** Blocks of the same phase as one: their requests, failures, times and latencies added up. */
+        static Result sum(List<Result> blocks) {
+            SortedMap<Long, Long> latencies = new TreeMap<>();
+            long requests = 0;
+            long failed = 0;
+            long nanos = 0;
+            for (Result b : blocks) {
+                requests += b.requests();
+                failed += b.failed();
+                nanos += b.nanos();
+                b.latencies().forEach((micros, n) -> latencies.merge(micros, n, Long::sum));
+            }
+            return new Result(requests, failed, nanos, latencies);
         }
     }
 
@@ -55,21 +92,43 @@ sealed interface WebLoad permits WebLoad.Wrk, WebLoad.Jdk {
         return new Jdk(connections);
     }
 
-    /** {@code wrk -t2 -c<connections> -d<s>s --latency}, its summary read back. */
+    /**
+     * {@code wrk -t2 -c<connections> -d<s>s}, its summary read back, and its latency histogram,
+     * which a script's {@code done} hook prints (one {@code micros:count} pair per latency seen),
+     * so that blocks add up to exact percentiles.
+     */
     record Wrk(Path wrk, int connections) implements WebLoad {
 
+        private static final String HISTOGRAM_SCRIPT = """
+                done = function(summary, latency, requests)
+                  io.write("latency-histogram")
+                  for i = 1, #latency do
+                    local micros, n = latency(i)
+                    io.write(" ", string.format("%d", micros), ":", string.format("%d", n))
+                  end
+                  io.write("\\n")
+                end
+                """;
+        private static final Pattern HISTOGRAM = Pattern.compile("^latency-histogram(.*)$", Pattern.MULTILINE);
+
         private static final Pattern REQUESTS = Pattern.compile("(\\d+) requests in ([\\d.]+)(us|ms|s|m)");
-        private static final Pattern P99 = Pattern.compile("^\\s*99%\\s+([\\d.]+)(us|ms|s)\\s*$", Pattern.MULTILINE);
         private static final Pattern SOCKET = Pattern.compile("Socket errors: connect (\\d+), read (\\d+), write (\\d+), timeout (\\d+)");
         private static final Pattern NON_2XX = Pattern.compile("Non-2xx or 3xx responses: (\\d+)");
 
         @Override
         public Result run(URI uri, Duration time) throws Exception {
-            Process p = new ProcessBuilder(wrk.toString(), "-t2", "-c" + connections, "-d" + time.toSeconds() + "s",
-                    "--latency", uri.toString()).redirectErrorStream(true).start();
-            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (p.waitFor() != 0) {
-                throw new IllegalStateException("wrk exited " + p.exitValue() + ":\n" + out);
+            Path script = Files.createTempFile("bench-web-wrk-", ".lua");
+            String out;
+            try {
+                Files.writeString(script, HISTOGRAM_SCRIPT);
+                Process p = new ProcessBuilder(wrk.toString(), "-t2", "-c" + connections, "-d" + time.toSeconds() + "s",
+                        "-s", script.toString(), uri.toString()).redirectErrorStream(true).start();
+                out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                if (p.waitFor() != 0) {
+                    throw new IllegalStateException("wrk exited " + p.exitValue() + ":\n" + out);
+                }
+            } finally {
+                Files.deleteIfExists(script);
             }
             Matcher r = find(REQUESTS, out);
             long failed = 0;
@@ -83,8 +142,14 @@ sealed interface WebLoad permits WebLoad.Wrk, WebLoad.Jdk {
             if (n.find()) {
                 failed += Long.parseLong(n.group(1));
             }
-            Matcher q = find(P99, out);
-            return new Result(Long.parseLong(r.group(1)), failed, nanos(r.group(2), r.group(3)), nanos(q.group(1), q.group(2)));
+            SortedMap<Long, Long> latencies = new TreeMap<>();
+            for (String pair : find(HISTOGRAM, out).group(1).trim().split(" ")) {
+                if (!pair.isEmpty()) {
+                    int colon = pair.indexOf(':');
+                    latencies.merge(Long.parseLong(pair.substring(0, colon)), Long.parseLong(pair.substring(colon + 1)), Long::sum);
+                }
+            }
+            return new Result(Long.parseLong(r.group(1)), failed, nanos(r.group(2), r.group(3)), latencies);
         }
 
         private static Matcher find(Pattern pattern, String out) {
@@ -156,7 +221,11 @@ sealed interface WebLoad permits WebLoad.Wrk, WebLoad.Jdk {
             if (all.length == 0) {
                 throw new UncheckedIOException(new IOException("no request was answered at " + uri));
             }
-            return new Result(all.length, failed.get(), nanos, Samples.of(all).percentile(99));
+            SortedMap<Long, Long> histogram = new TreeMap<>();
+            for (long n : all) {
+                histogram.merge(n / 1_000, 1L, Long::sum); // microseconds, as wrk counts them
+            }
+            return new Result(all.length, failed.get(), nanos, histogram);
         }
 
         /** One client thread's request latencies, in nanoseconds. */
