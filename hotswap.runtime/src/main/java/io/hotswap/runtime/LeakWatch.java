@@ -4,11 +4,10 @@ import io.hotswap.runtime.jfr.Jfr;
 import io.hotswap.runtime.jfr.LeakEvent;
 import io.hotswap.runtime.layer.DefinedLayer;
 import io.hotswap.runtime.leak.HolderSearch;
+import io.hotswap.runtime.leak.UnloadingCollections;
 import io.hotswap.runtime.leak.Holders;
 import io.hotswap.runtime.leak.heap.HeapChains;
 import java.io.IOException;
-import java.lang.management.GarbageCollectorMXBean;
-import java.lang.management.ManagementFactory;
 import java.lang.ref.WeakReference;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -35,7 +34,8 @@ import org.slf4j.Logger;
  *       reported at the first sweep after a short grace (for a thread the plugin stopped in
  *       {@code onFree} to end), without waiting for collections.</li>
  *   <li><b>Others, after proof.</b> A layer still reachable after the configured number of GC cycles
- *       and minimum age, with whatever holders the checks find then.</li>
+ *       and minimum age, with whatever holders the checks find then. Only collections that can
+ *       unload classes count ({@link UnloadingCollections}): young ones never collect a layer.</li>
  *   <li><b>A quiet host.</b> When freed layers wait past the minimum age and fewer than the
  *       configured GC cycles have run since they were freed, the periodic sweep asks for one
  *       ({@code System.gc()}), at most once per sweep and only while such layers exist, so
@@ -154,7 +154,7 @@ final class LeakWatch {
             event.commit();
         }
         if (proven) {
-            log.warn("Plugin {} ({}): leaked: its layer is still reachable {} s and {} GC cycles after onFree;"
+            log.warn("Plugin {} ({}): leaked: its layer is still reachable {} s and {} class-unloading GC cycles after onFree;"
                             + " held by: {}", w.plugin(), w.version(), age.toSeconds(), gcs,
                     holders.isEmpty() ? NOTHING_FOUND : String.join(", ", ManagementViews.leak(report).heldBy()));
         } else {
@@ -164,12 +164,9 @@ final class LeakWatch {
         }
     }
 
+    /** Collections that can unload classes ({@link UnloadingCollections}): young ones prove nothing. */
     private static long gcCount() {
-        long sum = 0;
-        for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
-            sum += Math.max(0, gc.getCollectionCount());
-        }
-        return sum;
+        return UnloadingCollections.count();
     }
 
     /**

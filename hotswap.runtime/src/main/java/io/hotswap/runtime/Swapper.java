@@ -766,7 +766,8 @@ public final class Swapper implements AutoCloseable {
 
         /**
          * When a freed layer counts as leaked: still reachable after {@code gcCycles} collections
-         * and {@code minAge} after {@code onFree}; default 3 cycles and 60 s.
+         * that can unload classes (full or concurrent cycles, not young collections, which never
+         * unload a class) and {@code minAge} after {@code onFree}; default 3 cycles and 60 s.
          */
         public Builder leakThreshold(int gcCycles, Duration minAge) {
             if (gcCycles < 1) {

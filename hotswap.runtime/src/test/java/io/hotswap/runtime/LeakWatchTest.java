@@ -7,8 +7,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.hotswap.runtime.fixtures.Events;
+import io.hotswap.runtime.leak.UnloadingCollections;
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -53,6 +58,47 @@ class LeakWatchTest {
                 System.gc();
                 return swapper.status().leaked() == 0 && swapper.status().collected() == 1;
             });
+        }
+    }
+
+    // Written so that the allocations below are not optimised away.
+    private static volatile byte[] sink;
+
+    @Test
+    void youngCollectionsAloneNeverProveAFreedVersionLeakedAFullOneDoes() throws Exception {
+        Optional<GarbageCollectorMXBean> young = ManagementFactory.getGarbageCollectorMXBeans().stream()
+                .filter(gc -> !UnloadingCollections.canUnloadClasses(gc.getName())).findFirst();
+        Assumptions.assumeTrue(young.isPresent(), "this JVM's collector has no young collections to tell apart");
+        plugin("alpha").version("v1").buildInto(dir);
+        try (Swapper swapper = swapper(dir).leakThreshold(1, Duration.ZERO).collectWhenQuiet(false)
+                .leakCheckInterval(Duration.ofMillis(100)).build()) {
+            swapper.loadPlugins(null);
+            // The test holds the first version, as a host's static cache would: it cannot be collected.
+            Object held = swapper.current().find("alpha").orElseThrow().plugin();
+            plugin("alpha").version("v2").buildInto(dir);
+            swapper.reload(null);
+            await().until(() -> events.count("alpha:onFree:v1") == 1);
+
+            // Young collections, many a second on a busy host: none unloads a class, none may count.
+            long youngBefore = young.get().getCollectionCount();
+            long unloadingBefore = UnloadingCollections.count();
+            await("two young collections").atMost(Duration.ofSeconds(60)).until(() -> {
+                for (int i = 0; i < 1024; i++) {
+                    sink = new byte[16 * 1024]; // 16 MiB a poll, in arrays small: a humongous one would start a concurrent cycle
+                }
+                return young.get().getCollectionCount() >= youngBefore + 2;
+            });
+            Assumptions.assumeTrue(UnloadingCollections.count() == unloadingBefore,
+                    "a collection that can unload classes ran meanwhile");
+            assertThat(swapper.status().leaked()).isZero();
+
+            // A full collection does look at the classes: the version it could not collect is proven leaked.
+            await("the leak report").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(() -> {
+                System.gc();
+                return swapper.status().leaked() == 1;
+            });
+            assertThat(swapper.status().leaks().get(0).loaderName()).startsWith("plugin-alpha@").endsWith("#1");
+            assertThat(held).isNotNull();
         }
     }
 }
