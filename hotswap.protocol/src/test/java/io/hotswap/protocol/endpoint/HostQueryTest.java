@@ -64,9 +64,15 @@ class HostQueryTest {
         assertThat(dir.socket("live", dead)).doesNotExist();
     }
 
-    /** A pid that no process has: one past the highest running, which no process was given yet. */
+    /**
+     * A pid that no process has, nor can get while the test runs: the largest a pid can be, above
+     * what any kernel hands out (Linux's pid_max is at most 2^22). One past the highest running was
+     * the next one handed out, and on a busy machine a new process got it (a CI failure).
+     */
     private static long deadPid() {
-        return ProcessHandle.allProcesses().mapToLong(ProcessHandle::pid).max().orElse(PID) + 1;
+        long pid = Integer.MAX_VALUE;
+        assertThat(ProcessHandle.of(pid)).isEmpty();
+        return pid;
     }
 
     @Test
