@@ -87,7 +87,7 @@ final class LeakWatch {
     void watch(String plugin, String version, DefinedLayer layer) {
         freed.incrementAndGet();
         watched.add(new Watched(plugin, version, layer.loader().getName(), new WeakReference<>(layer.loader()),
-                new WeakReference<>(layer.layer()), Instant.now(), gcCount()));
+                new WeakReference<>(layer.layer()), Instant.now(), UnloadingCollections.count()));
     }
 
     /** Counts collected layers and reports new leaks, as {@code status} asks: never collects. */
@@ -104,7 +104,7 @@ final class LeakWatch {
         if (watched.isEmpty()) {
             return;
         }
-        long gcs = gcCount();
+        long gcs = UnloadingCollections.count();
         Instant now = Instant.now();
         if (periodic && collectWhenQuiet && watched.stream().anyMatch(w -> gcs - w.gcCountAtFree() < gcCycles
                 && Duration.between(w.freedAt(), now).compareTo(minAge) >= 0 && !leaked.containsKey(w.loaderName()))) {
@@ -112,7 +112,7 @@ final class LeakWatch {
             // only when none ran since the free: a young collection seldom unloads classes.
             System.gc();
         }
-        long gcsNow = gcCount();
+        long gcsNow = UnloadingCollections.count();
         HolderSearch search = null;
         for (var it = watched.iterator(); it.hasNext(); ) {
             Watched w = it.next();
@@ -164,10 +164,6 @@ final class LeakWatch {
         }
     }
 
-    /** Collections that can unload classes ({@link UnloadingCollections}): young ones prove nothing. */
-    private static long gcCount() {
-        return UnloadingCollections.count();
-    }
 
     /**
      * For each version reported leaked and still alive, what holds it ({@link HeapChains}): costly,
